@@ -1,0 +1,390 @@
+"""Loading and checking forms and rubrics: JSON Schema, pydantic, cross-references.
+
+Every problem is reported with the file and the JSON path it concerns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel, ValidationError
+
+from toetsapp.canonical import content_hash
+from toetsapp.errors import FileProblem, Issue, json_path
+from toetsapp.i18n import _
+from toetsapp.jsonfile import read_json
+from toetsapp.model.condition import (
+    AllCondition,
+    AnyCondition,
+    Condition,
+    DimensionCondition,
+    NotCondition,
+    QuestionCondition,
+    referenced_questions,
+)
+from toetsapp.model.form import CHOICE_TYPES, NUMERIC_TYPES, Form, Question
+from toetsapp.model.rubric import Rubric
+from toetsapp.resources import resource_dir
+
+M = TypeVar("M", bound=BaseModel)
+
+SCHEMA_FILES = {
+    Form: ("forms", "form.schema.json"),
+    Rubric: ("rubrics", "rubric.schema.json"),
+}
+
+
+@cache
+def _validator(folder: str, name: str) -> Draft202012Validator:
+    schema = json.loads((resource_dir(folder) / name).read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def schema_issues(data: Any, model: type[BaseModel]) -> list[Issue]:
+    """Structural problems found by the JSON Schema beside the definitions."""
+    validator = _validator(*SCHEMA_FILES[model])
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [Issue(json_path(list(e.absolute_path)), _short(e.message)) for e in errors]
+
+
+def _short(message: str, limit: int = 300) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def pydantic_issues(exc: ValidationError) -> list[Issue]:
+    """Turn pydantic's errors into issues with JSON paths."""
+    issues = []
+    for error in exc.errors(include_url=False):
+        location = [p for p in error["loc"] if not _is_union_tag(p)]
+        issues.append(Issue(json_path(location), _short(error["msg"])))
+    return issues
+
+
+def _is_union_tag(part: object) -> bool:
+    return isinstance(part, str) and part[:1].isupper() and part.endswith("Condition")
+
+
+def parse_model(data: Any, model: type[M], path: Path | str) -> M:
+    """Validate ``data`` against the schema and then the model, or raise."""
+    issues = schema_issues(data, model) if model in SCHEMA_FILES else []
+    if issues:
+        raise FileProblem(path, issues)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblem(path, pydantic_issues(exc)) from None
+
+
+# ---------------------------------------------------------------- conditions
+
+
+def condition_issues(
+    condition: Condition | None,
+    where: list[object],
+    questions: dict[str, Question],
+    rubric: Rubric | None = None,
+) -> Iterator[Issue]:
+    """Unknown ids and impossible values inside one condition."""
+    if condition is None:
+        return
+    if isinstance(condition, AllCondition | AnyCondition):
+        key = "all" if isinstance(condition, AllCondition) else "any"
+        parts = condition.all if isinstance(condition, AllCondition) else condition.any
+        for i, part in enumerate(parts):
+            yield from condition_issues(part, [*where, key, i], questions, rubric)
+    elif isinstance(condition, NotCondition):
+        yield from condition_issues(condition.not_, [*where, "not"], questions, rubric)
+    elif isinstance(condition, DimensionCondition):
+        yield from _dimension_leaf_issues(condition, where, rubric)
+    else:
+        yield from _question_leaf_issues(condition, where, questions)
+
+
+def _dimension_leaf_issues(
+    leaf: DimensionCondition, where: list[object], rubric: Rubric | None
+) -> Iterator[Issue]:
+    if rubric is None:
+        yield Issue(json_path([*where, "dimension"]),
+                    _("een dimensie-voorwaarde mag alleen in een oordeelsregel van een rubric"))
+        return
+    if rubric.dimension(leaf.dimension) is None:
+        yield Issue(json_path([*where, "dimension"]),
+                    _("onbekende dimensie '{id}'").format(id=leaf.dimension))
+    if leaf.value is not None and rubric.level(leaf.value) is None:
+        yield Issue(json_path([*where, "value"]),
+                    _("onbekend niveau '{value}'").format(value=leaf.value))
+
+
+def _question_leaf_issues(
+    leaf: QuestionCondition, where: list[object], questions: dict[str, Question]
+) -> Iterator[Issue]:
+    question = questions.get(leaf.question)
+    if question is None:
+        yield Issue(json_path([*where, "question"]),
+                    _("onbekende vraag '{id}'").format(id=leaf.question))
+        return
+    if leaf.op == "answered":
+        return
+    if leaf.op in ("rows_at_least", "any_row"):
+        if question.type != "table":
+            yield Issue(json_path([*where, "op"]),
+                        _("'{op}' kan alleen bij een tabelvraag").format(op=leaf.op))
+            return
+        if leaf.op == "rows_at_least":
+            if not isinstance(leaf.value, int) or isinstance(leaf.value, bool) or leaf.value < 0:
+                yield Issue(json_path([*where, "value"]),
+                            _("verwacht een aantal rijen (0 of meer)"))
+            return
+        column = question.column(leaf.column or "")
+        if column is None:
+            yield Issue(json_path([*where, "column"]),
+                        _("onbekende kolom '{id}'").format(id=leaf.column))
+            return
+        if leaf.row_op != "answered":
+            yield from _value_issues(column, column.type, leaf.row_op or "", leaf.value,
+                                     [*where, "value"])
+        return
+    if question.type == "table":
+        yield Issue(json_path([*where, "op"]),
+                    _("bij een tabel kan alleen 'answered', 'rows_at_least' of 'any_row'"))
+        return
+    yield from _value_issues(question, question.type, leaf.op, leaf.value, [*where, "value"])
+
+
+def _value_issues(field: Any, type_: str, op: str, value: Any,
+                  where: list[object]) -> Iterator[Issue]:
+    if op == "contains" and type_ != "multichoice":
+        yield Issue(json_path(where), _("'contains' kan alleen bij meerkeuze"))
+        return
+    if op in ("gte", "lte", "gt", "lt") and type_ not in {"scale", "date", *NUMERIC_TYPES}:
+        yield Issue(json_path(where),
+                    _("'{op}' kan alleen bij getallen, datums en schalen").format(op=op))
+        return
+    values = value if op == "in" else [value]
+    for i, item in enumerate(values):
+        item_where = [*where, i] if op == "in" else where
+        problem = _value_problem(field, type_, item)
+        if problem:
+            yield Issue(json_path(item_where), problem)
+
+
+def _value_problem(field: Any, type_: str, value: Any) -> str | None:
+    if type_ in CHOICE_TYPES:
+        if value not in field.choice_values():
+            return _("'{value}' is geen keuzewaarde van '{id}'").format(value=value, id=field.id)
+    elif type_ == "boolean":
+        if not isinstance(value, bool):
+            return _("verwacht true of false")
+    elif type_ in NUMERIC_TYPES:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return _("verwacht een getal")
+    elif type_ == "date":
+        try:
+            date.fromisoformat(str(value))
+        except ValueError:
+            return _("verwacht een datum als JJJJ-MM-DD")
+    elif not isinstance(value, str):
+        return _("verwacht tekst")
+    return None
+
+
+# ---------------------------------------------------------------------- forms
+
+
+def _duplicates(ids: Iterable[tuple[str, list[object]]], what: str) -> Iterator[Issue]:
+    items = list(ids)
+    counts = Counter(i for i, _where in items)
+    seen: set[str] = set()
+    for ident, where in items:
+        if counts[ident] > 1 and ident in seen:
+            yield Issue(json_path(where), _("dubbele {what} '{id}'").format(what=what, id=ident))
+        seen.add(ident)
+
+
+def form_issues(form: Form) -> list[Issue]:
+    """Cross-reference problems in a form that the schema cannot see."""
+    issues: list[Issue] = []
+    questions = form.question_index()
+    issues += _duplicates(((s.id, ["sections", i, "id"]) for i, s in enumerate(form.sections)),
+                          _("sectie-id"))
+    issues += _duplicates(
+        ((q.id, ["sections", si, "questions", qi, "id"])
+         for si, s in enumerate(form.sections) for qi, q in enumerate(s.questions)),
+        _("vraag-id"))
+    for si, section in enumerate(form.sections):
+        base: list[object] = ["sections", si]
+        issues += condition_issues(section.visible_when, [*base, "visible_when"], questions)
+        for qi, question in enumerate(section.questions):
+            issues += _question_issues(question, [*base, "questions", qi], questions)
+    issues += _cycle_issues(form)
+    issues += _key_issues(form, questions)
+    return issues
+
+
+def _question_issues(question: Question, where: list[object],
+                     questions: dict[str, Question]) -> Iterator[Issue]:
+    yield from _field_issues(question, question.type, where)
+    yield from condition_issues(question.visible_when, [*where, "visible_when"], questions)
+    yield from condition_issues(question.required_when, [*where, "required_when"], questions)
+    if question.type == "table":
+        if not question.columns:
+            yield Issue(json_path([*where, "columns"]), _("een tabel heeft kolommen nodig"))
+            return
+        yield from _duplicates(((c.id, [*where, "columns", i, "id"])
+                                for i, c in enumerate(question.columns)), _("kolom-id"))
+        for i, column in enumerate(question.columns):
+            yield from _field_issues(column, column.type, [*where, "columns", i])
+    elif question.columns:
+        yield Issue(json_path([*where, "columns"]), _("alleen een tabel heeft kolommen"))
+
+
+def _field_issues(field: Any, type_: str, where: list[object]) -> Iterator[Issue]:
+    if type_ in CHOICE_TYPES:
+        if not field.choices or len(field.choices) < 2:
+            yield Issue(json_path([*where, "choices"]),
+                        _("een keuzevraag heeft minstens twee keuzes"))
+        else:
+            yield from _duplicates(((c.value, [*where, "choices", i, "value"])
+                                    for i, c in enumerate(field.choices)), _("keuzewaarde"))
+    elif field.choices:
+        yield Issue(json_path([*where, "choices"]),
+                    _("keuzes horen alleen bij keuze-, meerkeuze- en schaalvragen"))
+    if field.min is not None and field.max is not None and field.min > field.max:
+        yield Issue(json_path([*where, "min"]), _("min is groter dan max"))
+
+
+def _cycle_issues(form: Form) -> Iterator[Issue]:
+    """Visibility that (indirectly) depends on itself can never be decided."""
+    deps: dict[str, list[str]] = {}
+    for section, question in form.questions():
+        deps[question.id] = referenced_questions(question.visible_when) + referenced_questions(
+            section.visible_when)
+    state: dict[str, int] = {}
+
+    def visit(node: str) -> bool:
+        state[node] = 1
+        for dep in deps.get(node, ()):
+            if state.get(dep) == 1 or (dep not in state and dep in deps and visit(dep)):
+                return True
+        state[node] = 2
+        return False
+
+    for si, section in enumerate(form.sections):
+        for qi, question in enumerate(section.questions):
+            if question.id not in state and visit(question.id):
+                yield Issue(json_path(["sections", si, "questions", qi, "visible_when"]),
+                            _("zichtbaarheid van '{id}' hangt (via andere vragen) van zichzelf af")
+                            .format(id=question.id))
+                return
+
+
+def _key_issues(form: Form, questions: dict[str, Question]) -> Iterator[Issue]:
+    for i, figure in enumerate(form.key_figures):
+        where: list[object] = ["key_figures", i]
+        question = questions.get(figure.question)
+        if question is None:
+            yield Issue(json_path([*where, "question"]),
+                        _("onbekende vraag '{id}'").format(id=figure.question))
+            continue
+        is_table = question.type == "table"
+        if is_table != (figure.aggregate in ("table_total", "last_row_total", "row_count")):
+            yield Issue(json_path([*where, "aggregate"]),
+                        _("'{agg}' past niet bij een vraag van type '{type}'")
+                        .format(agg=figure.aggregate, type=question.type))
+        for j, column_id in enumerate(figure.columns or ()):
+            column = question.column(column_id)
+            if column is None or column.type not in NUMERIC_TYPES:
+                yield Issue(json_path([*where, "columns", j]),
+                            _("'{id}' is geen numerieke kolom").format(id=column_id))
+    for i, key_list in enumerate(form.key_lists):
+        where = ["key_lists", i]
+        question = questions.get(key_list.question)
+        if question is None or question.type != "table":
+            yield Issue(json_path([*where, "question"]),
+                        _("'{id}' is geen tabelvraag").format(id=key_list.question))
+            continue
+        for key in ("column", "order_by"):
+            column_id = getattr(key_list, key)
+            if column_id is not None and question.column(column_id) is None:
+                yield Issue(json_path([*where, key]),
+                            _("onbekende kolom '{id}'").format(id=column_id))
+
+
+# -------------------------------------------------------------------- rubrics
+
+
+def rubric_issues(rubric: Rubric, form: Form | None) -> list[Issue]:
+    """Cross-reference problems in a rubric, checked against its form."""
+    issues: list[Issue] = []
+    if form is None:
+        return [Issue("$.form", _("onbekend formulier '{id}'").format(id=rubric.form))]
+    questions = form.question_index()
+    issues += _duplicates(((lvl.value, ["levels", i, "value"])
+                           for i, lvl in enumerate(rubric.levels)), _("niveau"))
+    issues += _duplicates(((v.value, ["verdicts", i, "value"])
+                           for i, v in enumerate(rubric.verdicts)), _("oordeel"))
+    issues += _duplicates(((d.id, ["dimensions", i, "id"])
+                           for i, d in enumerate(rubric.dimensions)), _("dimensie-id"))
+    levels = {lvl.value for lvl in rubric.levels}
+    verdicts = {v.value for v in rubric.verdicts}
+    for di, dim in enumerate(rubric.dimensions):
+        where: list[object] = ["dimensions", di]
+        if dim.default_level not in levels:
+            issues.append(Issue(json_path([*where, "default_level"]),
+                                _("onbekend niveau '{value}'").format(value=dim.default_level)))
+        for ii, qid in enumerate(dim.inputs):
+            if qid not in questions:
+                issues.append(Issue(json_path([*where, "inputs", ii]),
+                                    _("onbekende vraag '{id}'").format(id=qid)))
+        for ri, rule in enumerate(dim.rules):
+            rwhere = [*where, "rules", ri]
+            if rule.level not in levels:
+                issues.append(Issue(json_path([*rwhere, "level"]),
+                                    _("onbekend niveau '{value}'").format(value=rule.level)))
+            issues += condition_issues(rule.when, [*rwhere, "when"], questions)
+        for mi, mono in enumerate(dim.monotone):
+            if mono.question not in questions:
+                issues.append(Issue(json_path([*where, "monotone", mi, "question"]),
+                                    _("onbekende vraag '{id}'").format(id=mono.question)))
+    for ri, rule in enumerate(rubric.verdict_rules):
+        rwhere = ["verdict_rules", ri]
+        if rule.verdict not in verdicts:
+            issues.append(Issue(json_path([*rwhere, "verdict"]),
+                                _("onbekend oordeel '{value}'").format(value=rule.verdict)))
+        issues += condition_issues(rule.when, [*rwhere, "when"], questions, rubric)
+    if rubric.default_verdict not in verdicts:
+        issues.append(Issue("$.default_verdict",
+                            _("onbekend oordeel '{value}'").format(value=rubric.default_verdict)))
+    return issues
+
+
+def definition_hash(data: Any) -> str:
+    """Content hash of a form or rubric document (formatting never matters)."""
+    return content_hash({k: v for k, v in data.items() if k != "$schema"})
+
+
+def load_form(path: Path | str) -> tuple[Form, str]:
+    """Load and fully check one form file; returns the form and its content hash."""
+    data = read_json(path)
+    form = parse_model(data, Form, path)
+    issues = form_issues(form)
+    if issues:
+        raise FileProblem(path, issues)
+    return form, definition_hash(data)
+
+
+def load_rubric(path: Path | str, forms: dict[str, Form]) -> tuple[Rubric, str]:
+    """Load and fully check one rubric file against the known forms."""
+    data = read_json(path)
+    rubric = parse_model(data, Rubric, path)
+    issues = rubric_issues(rubric, forms.get(rubric.form))
+    if issues:
+        raise FileProblem(path, issues)
+    return rubric, definition_hash(data)

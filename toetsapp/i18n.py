@@ -1,0 +1,64 @@
+"""Gettext set-up. Dutch is the source language; catalogs live in ``i18n/``."""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+
+from toetsapp.resources import resource_dir
+
+DOMAIN = "toetsapp"
+SUPPORTED = ("nl", "en")
+DEFAULT = "nl"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language: str = DEFAULT
+
+
+def system_language() -> str:
+    """The supported language that best matches the user's environment."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        for part in value.split(":"):
+            code = part.split("_")[0].split(".")[0].lower()
+            if code in SUPPORTED:
+                return code
+    try:
+        code = (locale.getlocale()[0] or "").split("_")[0].lower()
+    except ValueError:
+        code = ""
+    return code if code in SUPPORTED else DEFAULT
+
+
+def set_language(language: str | None) -> str:
+    """Activate ``language`` (or the system language) for all ``_()`` calls."""
+    global _translation, _language
+    language = (language or system_language()).lower()
+    if language not in SUPPORTED:
+        language = DEFAULT
+    _translation = gettext.translation(
+        DOMAIN, localedir=str(resource_dir("i18n")), languages=[language], fallback=True
+    )
+    _language = language
+    return language
+
+
+def current_language() -> str:
+    """The language currently used for user-visible text."""
+    return _language
+
+
+def _(message: str) -> str:
+    """Translate ``message`` (Dutch source text) into the active language."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message with a plural form."""
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it yet."""
+    return message

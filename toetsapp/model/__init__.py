@@ -1,0 +1,1 @@
+"""Pydantic models: the single truth for forms, rubrics and toets files."""

@@ -1,0 +1,161 @@
+"""Questionnaire definitions (``forms/*.json``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from toetsapp.model.condition import Condition
+from toetsapp.model.text import Text
+
+Identifier = str
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+VERSION_PATTERN = r"^\d+\.\d+\.\d+$"
+
+ToetsType = Literal["uitvoerbaarheid", "doenvermogen", "invoering"]
+ScalarType = Literal[
+    "text", "textarea", "choice", "multichoice", "scale", "boolean", "number", "money", "fte",
+    "date",
+]
+QuestionType = Literal[
+    "text", "textarea", "choice", "multichoice", "scale", "boolean", "number", "money", "fte",
+    "date", "table",
+]
+CHOICE_TYPES = frozenset({"choice", "multichoice", "scale"})
+NUMERIC_TYPES = frozenset({"number", "money", "fte"})
+TEXT_TYPES = frozenset({"text", "textarea"})
+
+DEFAULT_MAX_LENGTH = {"text": 500, "textarea": 100_000}
+MAX_TABLE_ROWS = 1000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Strict):
+    """One option of a choice, multiple-choice or scale question."""
+
+    value: str = Field(pattern=ID_PATTERN)
+    label: Text
+    description: Text | None = None
+
+
+class _Field(_Strict):
+    """What questions and table columns share."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    label: Text
+    help: Text | None = None
+    required: bool = False
+    choices: list[Choice] | None = None
+    min: float | None = None
+    max: float | None = None
+    max_length: int | None = Field(default=None, ge=1, le=1_000_000)
+    unit: Text | None = None
+
+    def choice(self, value: str) -> Choice | None:
+        """The choice with ``value``, if any."""
+        return next((c for c in self.choices or () if c.value == value), None)
+
+    def choice_values(self) -> list[str]:
+        return [c.value for c in self.choices or ()]
+
+    def text_limit(self, type_: str) -> int:
+        return self.max_length or DEFAULT_MAX_LENGTH.get(type_, 500)
+
+
+class Column(_Field):
+    """A typed column of a repeatable table."""
+
+    type: ScalarType
+    width: float = Field(default=1.0, gt=0, le=10)
+
+
+class Question(_Field):
+    """One question: the main question, its guidance and how it is answered."""
+
+    type: QuestionType
+    short_label: Text | None = None
+    guidance: list[Text] = Field(default_factory=list)
+    placeholder: Text | None = None
+    required_when: Condition | None = None
+    visible_when: Condition | None = None
+    columns: list[Column] | None = None
+    min_rows: int | None = Field(default=None, ge=0)
+    max_rows: int | None = Field(default=None, ge=1, le=MAX_TABLE_ROWS)
+    evidence: bool = True
+    involved: bool = True
+
+    def column(self, column_id: str) -> Column | None:
+        return next((c for c in self.columns or () if c.id == column_id), None)
+
+    def title(self, language: str) -> str:
+        """The short label if the form has one, otherwise the main question."""
+        return (self.short_label or self.label).get(language)
+
+
+class Section(_Strict):
+    """A numbered part of the questionnaire."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    title: Text
+    intro: Text | None = None
+    visible_when: Condition | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+KeyAggregate = Literal["value", "table_total", "last_row_total", "row_count"]
+
+
+class KeyFigure(_Strict):
+    """A headline figure on the toetskaart, derived from one answer."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    label: Text
+    question: Identifier
+    aggregate: KeyAggregate = "value"
+    columns: list[Identifier] | None = None
+    note: Text | None = None
+
+
+class KeyList(_Strict):
+    """A short list on the toetskaart (conditions, top risks) taken from a table."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    label: Text
+    question: Identifier
+    column: Identifier
+    order_by: Identifier | None = None
+    limit: int = Field(default=5, ge=1, le=20)
+
+
+class Form(_Strict):
+    """A complete questionnaire for one type of toets."""
+
+    schema_: str | None = Field(default=None, alias="$schema")
+    id: Identifier = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    version: str = Field(pattern=VERSION_PATTERN)
+    toets_type: ToetsType
+    title: Text
+    short_title: Text | None = None
+    description: Text
+    sections: list[Section] = Field(min_length=1)
+    key_figures: list[KeyFigure] = Field(default_factory=list)
+    key_lists: list[KeyList] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def questions(self) -> Iterator[tuple[Section, Question]]:
+        """Every question with its section, in form order."""
+        for section in self.sections:
+            for question in section.questions:
+                yield section, question
+
+    def question_index(self) -> dict[str, Question]:
+        return {q.id: q for _, q in self.questions()}
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
