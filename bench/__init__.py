@@ -1,0 +1,1 @@
+"""Benchmarks: whole-process and in-process timings, median of several runs."""

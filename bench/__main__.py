@@ -1,0 +1,13 @@
+"""Run every benchmark: ``python -m bench`` (or ``make bench``)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = ["bench.bench_engine"]
+
+if __name__ == "__main__":
+    chosen = sys.argv[1:] or BENCHMARKS
+    for name in chosen:
+        importlib.import_module(name if name.startswith("bench.") else f"bench.{name}").main()

@@ -1,0 +1,60 @@
+"""Shared fixtures. Qt runs offscreen; the language is Dutch unless a test says otherwise."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.mini import MINI_FORM, MINI_RUBRIC
+from toetsapp.catalog import Catalog, default_catalog
+from toetsapp.i18n import set_language
+from toetsapp.resources import resource_root
+
+ROOT = resource_root()
+EXAMPLES = sorted((ROOT / "examples").glob("*.toets"))
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@pytest.fixture
+def mini_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    """A forms and a rubrics folder holding the mini form and rubric."""
+    forms, rubrics = tmp_path / "forms", tmp_path / "rubrics"
+    forms.mkdir()
+    rubrics.mkdir()
+    (forms / "mini.json").write_text(json.dumps(MINI_FORM), "utf-8")
+    (rubrics / "mini.json").write_text(json.dumps(MINI_RUBRIC), "utf-8")
+    return forms, rubrics
+
+
+@pytest.fixture
+def mini_catalog(mini_dirs) -> Catalog:
+    catalog = Catalog.load(*mini_dirs)
+    assert not catalog.problems, [p.describe() for p in catalog.problems]
+    return catalog
+
+
+@pytest.fixture
+def mini_form_data() -> dict:
+    return copy.deepcopy(MINI_FORM)
+
+
+@pytest.fixture
+def mini_rubric_data() -> dict:
+    return copy.deepcopy(MINI_RUBRIC)

@@ -1,0 +1,5 @@
+import sys
+
+from toetsapp.cli import main
+
+sys.exit(main())

@@ -1,0 +1,106 @@
+"""``toetsapp forms`` and ``toetsapp validate``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from toetsapp.catalog import default_catalog
+from toetsapp.definitions import (
+    form_issues,
+    parse_model,
+    rubric_issues,
+    translation_issues,
+)
+from toetsapp.engine import evaluate_toets
+from toetsapp.errors import FileProblem, Issue
+from toetsapp.i18n import _, current_language
+from toetsapp.jsonfile import read_json
+from toetsapp.model.form import Form
+from toetsapp.model.rubric import Rubric
+from toetsapp.store import definition_warnings, toets_from_data
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    forms = sub.add_parser("forms", help=_("toon de beschikbare vragenlijsten"))
+    forms.set_defaults(func=run_forms)
+    validate = sub.add_parser("validate", help=_("controleer toetsen, vragenlijsten of rubrics"))
+    validate.add_argument("files", nargs="+", type=Path, metavar=_("BESTAND"))
+    validate.add_argument("--strict", action="store_true",
+                          help=_("onbeantwoorde verplichte vragen tellen als fout"))
+    validate.set_defaults(func=run_validate)
+
+
+def run_forms(args: argparse.Namespace) -> int:
+    from toetsapp.cli.table import render_table
+
+    catalog = default_catalog()
+    lang = current_language()
+    rows = []
+    for form in catalog.forms.values():
+        rubric = catalog.rubric_for(form.id)
+        rows.append([form.toets_type, form.id, form.version, form.title.get(lang),
+                     str(len(form.sections)), str(len(form.question_index())),
+                     rubric.id if rubric else "—"])
+    print(render_table([_("type"), _("id"), _("versie"), _("titel"), _("secties"), _("vragen"),
+                        _("rubric")], rows))
+    for problem in catalog.problems:
+        print(problem.describe())
+    return 1 if catalog.problems else 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    failed = 0
+    for path in args.files:
+        try:
+            errors, warnings = _validate_one(path, args.strict)
+        except FileProblem as problem:
+            errors, warnings = [str(i) for i in problem.issues], []
+        status = _("FOUT") if errors else _("OK")
+        print(f"{status}  {path}")
+        for line in errors:
+            print(f"    {_('fout')}: {line}")
+        for line in warnings:
+            print(f"    {_('let op')}: {line}")
+        failed += bool(errors)
+    return 1 if failed else 0
+
+
+def _validate_one(path: Path, strict: bool) -> tuple[list[str], list[str]]:
+    data = read_json(path)
+    if isinstance(data, dict) and data.get("format") == "toetsapp/toets":
+        return _validate_toets(data, path, strict)
+    if isinstance(data, dict) and "sections" in data:
+        form = parse_model(data, Form, path)
+        errors = form_issues(form)
+        return [str(i) for i in errors], [str(i) for i in translation_issues(data)]
+    if isinstance(data, dict) and "dimensions" in data:
+        rubric = parse_model(data, Rubric, path)
+        forms = dict(default_catalog().forms)
+        sibling = path.parent / f"{rubric.form}.json"
+        if sibling.exists():
+            forms[rubric.form] = parse_model(read_json(sibling), Form, sibling)
+        errors = rubric_issues(rubric, forms.get(rubric.form))
+        return [str(i) for i in errors], [str(i) for i in translation_issues(data)]
+    raise FileProblem(path, Issue("$", _("onbekend soort bestand: geen toets, vragenlijst of "
+                                         "rubric")))
+
+
+def _validate_toets(data: dict, path: Path, strict: bool) -> tuple[list[str], list[str]]:
+    toets = toets_from_data(data, path)
+    catalog = default_catalog()
+    if toets.form.id not in catalog.forms:
+        return [_("onbekend formulier '{id}'").format(id=toets.form.id)], []
+    form = catalog.form(toets.form.id)
+    evaluation = evaluate_toets(toets, form, catalog.rubric_for(form.id))
+    questions = form.question_index()
+    lang = current_language()
+    errors, warnings = [], list(definition_warnings(toets, catalog))
+    for problem in evaluation.problems:
+        where = questions[problem.question].title(lang) if problem.question in questions else ""
+        if problem.row is not None:
+            where += " " + _("rij {n}").format(n=problem.row + 1)
+        text = f"{where}: {problem.message}" if where else problem.message
+        is_error = problem.severity == "error" and (strict or problem.kind != "missing")
+        (errors if is_error else warnings).append(text)
+    return errors, warnings

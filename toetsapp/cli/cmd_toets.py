@@ -1,0 +1,164 @@
+"""``toetsapp new`` and ``toetsapp score``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from toetsapp.catalog import default_catalog
+from toetsapp.engine import Evaluation, evaluate_toets
+from toetsapp.engine.compiled import compiled
+from toetsapp.engine.explain import (
+    ExplainedReason,
+    explain_dimension,
+    explain_verdict,
+    level_label,
+    unassessed_text,
+    verdict_label,
+)
+from toetsapp.i18n import _, current_language
+from toetsapp.model.toets import Toets
+from toetsapp.store import SUFFIX, load_toets, new_toets, save_toets
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    new = sub.add_parser("new", help=_("maak een nieuwe, lege toets"))
+    new.add_argument("--type", required=True, dest="toets_type",
+                     help=_("uitvoerbaarheid, doenvermogen of invoering"))
+    new.add_argument("-o", "--output", required=True, type=Path, metavar=_("BESTAND"))
+    new.add_argument("--title", default="", help=_("titel van het voorstel"))
+    new.add_argument("--force", action="store_true", help=_("overschrijf een bestaand bestand"))
+    new.set_defaults(func=run_new)
+    score = sub.add_parser("score", help=_("toon scores, eindoordeel en de uitleg"))
+    score.add_argument("file", type=Path, metavar=_("BESTAND"))
+    score.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
+    score.set_defaults(func=run_score)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    path: Path = args.output
+    if path.suffix != SUFFIX:
+        path = path.with_name(path.name + SUFFIX)
+    if path.exists() and not args.force:
+        print(_("{file} bestaat al; gebruik --force om het te overschrijven.").format(file=path))
+        return 1
+    toets = new_toets(default_catalog(), args.toets_type, title=args.title)
+    save_toets(toets, path)
+    print(_("Nieuwe toets aangemaakt: {file}").format(file=path))
+    return 0
+
+
+def evaluate_file(path: Path) -> tuple[Toets, Evaluation]:
+    toets = load_toets(path)
+    catalog = default_catalog()
+    form = catalog.form(toets.form.id)
+    return toets, evaluate_toets(toets, form, catalog.rubric_for(form.id))
+
+
+def run_score(args: argparse.Namespace) -> int:
+    toets, evaluation = evaluate_file(args.file)
+    if evaluation.rubric is None:
+        print(_("Voor dit formulier is geen rubric beschikbaar."))
+        return 1
+    report = score_report(toets, evaluation, current_language())
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(score_text(report))
+    return 0
+
+
+def _reasons(reasons: list[ExplainedReason]) -> list[dict[str, Any]]:
+    return [{"level": r.level, "because": r.because, "default": r.is_default,
+             "basis": [{"item": k, "value": v} for k, v in r.basis]} for r in reasons]
+
+
+def score_report(toets: Toets, evaluation: Evaluation, lang: str) -> dict[str, Any]:
+    """Scores and explanations as plain data (the ``--json`` output)."""
+    rubric = evaluation.rubric
+    assert rubric is not None
+    cform = compiled(evaluation.form)
+    effective = evaluation.visibility.effective
+    dims = []
+    for score in evaluation.dimensions:
+        dims.append({
+            "id": score.dimension.id,
+            "label": score.dimension.label.get(lang),
+            "critical": score.dimension.critical,
+            "computed": score.computed,
+            "level": score.level,
+            "level_label": level_label(rubric, score.level, lang),
+            "overridden": score.overridden,
+            "motivation": score.override.motivation if score.override else None,
+            "reasons": _reasons(explain_dimension(score, rubric, cform, effective, lang)),
+            "not_assessed": None if score.computed else unassessed_text(score, cform, lang),
+        })
+    verdict = evaluation.verdict
+    return {
+        "title": toets.metadata.title,
+        "citation": toets.metadata.citation(),
+        "form": evaluation.form.title.get(lang),
+        "dimensions": dims,
+        "verdict": {
+            "label": rubric.verdict_label.get(lang),
+            "computed": verdict.computed if verdict else None,
+            "value": verdict.value if verdict else None,
+            "value_label": verdict_label(rubric, verdict.value if verdict else None, lang),
+            "overridden": bool(verdict and verdict.overridden),
+            "motivation": verdict.override.motivation if verdict and verdict.override else None,
+            "reasons": _reasons(explain_verdict(verdict, rubric, cform, effective,
+                                                evaluation.dimensions, lang)) if verdict else [],
+        },
+        "problems": {"errors": len(evaluation.errors),
+                     "total": len(evaluation.problems)},
+    }
+
+
+def score_text(report: dict[str, Any]) -> str:
+    from toetsapp.cli.table import render_table
+
+    lines = [f"{report['title'] or _('(zonder titel)')} — {report['form']}"]
+    if report["citation"]:
+        lines.append(report["citation"])
+    lines.append("")
+    rows = []
+    for dim in report["dimensions"]:
+        mark = " *" if dim["overridden"] else ""
+        rows.append([dim["label"] + (" (!)" if dim["critical"] else ""),
+                     dim["level_label"] + mark])
+    lines.append(render_table([_("Dimensie"), _("Niveau")], rows))
+    verdict = report["verdict"]
+    lines += ["", f"{verdict['label']}: {verdict['value_label']}"
+              + (" *" if verdict["overridden"] else "")]
+    lines += ["", _("(!) kritieke dimensie   * afwijking door de toetser, met motivering"), ""]
+    lines.append(_("Waarom"))
+    for dim in report["dimensions"]:
+        lines.append(f"\n{dim['label']} — {dim['level_label']}")
+        if dim["not_assessed"]:
+            lines.append(f"  {dim['not_assessed']}")
+        lines += _reason_lines(dim["reasons"])
+        if dim["overridden"]:
+            lines.append("  " + _("Afwijking door de toetser. Motivering: {text}")
+                         .format(text=dim["motivation"]))
+    lines.append(f"\n{verdict['label']} — {verdict['value_label']}")
+    lines += _reason_lines(verdict["reasons"])
+    if verdict["overridden"]:
+        lines.append("  " + _("Afwijking door de toetser. Motivering: {text}")
+                     .format(text=verdict["motivation"]))
+    errors = report["problems"]["errors"]
+    if errors:
+        lines += ["", _("Let op: {n} vragen zijn nog niet (goed) ingevuld; zie "
+                        "'toetsapp validate'.").format(n=errors)]
+    return "\n".join(lines)
+
+
+def _reason_lines(reasons: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for reason in reasons:
+        out.append(f"  • {reason['level']}: {reason['because']}")
+        if reason["basis"]:
+            basis = "; ".join(f"{b['item']} = {b['value']}" for b in reason["basis"])
+            out.append("    " + _("op basis van: {basis}").format(basis=basis))
+    return out

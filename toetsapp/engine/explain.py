@@ -1,0 +1,93 @@
+"""Readable explanations of scores: which rule held and which answers it read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from toetsapp.display import format_answer
+from toetsapp.engine.compiled import CompiledForm
+from toetsapp.engine.scoring import DimensionScore, Reason, VerdictScore
+from toetsapp.i18n import _
+from toetsapp.model.rubric import Rubric
+
+
+@dataclass(frozen=True)
+class ExplainedReason:
+    level: str  # level or verdict label
+    because: str
+    basis: tuple[tuple[str, str], ...]  # (question or dimension title, shown value)
+    is_default: bool
+
+
+def _basis(reason: Reason, cform: CompiledForm, effective: Mapping[str, Any],
+           levels: Mapping[str, str | None], rubric: Rubric,
+           language: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for qid in reason.questions:
+        question = cform.questions.get(qid)
+        if question is not None:
+            shown = format_answer(question, effective.get(qid), language) or _("niet beantwoord")
+            out.append((question.title(language), _clip(shown)))
+    for dim_id in reason.dimensions:
+        dim = rubric.dimension(dim_id)
+        level = levels.get(dim_id)
+        lvl = rubric.level(level) if level else None
+        if dim is not None:
+            out.append((dim.label.get(language),
+                        lvl.label.get(language) if lvl else _("niet beoordeeld")))
+    return tuple(out)
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def explain_dimension(score: DimensionScore, rubric: Rubric, cform: CompiledForm,
+                      effective: Mapping[str, Any], language: str) -> list[ExplainedReason]:
+    """Every rule behind a dimension's computed level, worst first."""
+    out = []
+    for reason in score.reasons:
+        level = rubric.level(reason.level)
+        out.append(ExplainedReason(
+            level.label.get(language) if level else reason.level,
+            reason.because.get(language),
+            _basis(reason, cform, effective, {}, rubric, language),
+            reason.is_default))
+    return out
+
+
+def explain_verdict(verdict: VerdictScore, rubric: Rubric, cform: CompiledForm,
+                    effective: Mapping[str, Any], scores: list[DimensionScore],
+                    language: str) -> list[ExplainedReason]:
+    """Every verdict rule that held, worst first."""
+    levels = {s.dimension.id: s.level for s in scores}
+    out = []
+    for reason in verdict.reasons:
+        option = rubric.verdict(reason.level)
+        out.append(ExplainedReason(
+            option.label.get(language) if option else reason.level,
+            reason.because.get(language),
+            _basis(reason, cform, effective, levels, rubric, language),
+            reason.is_default))
+    return out
+
+
+def unassessed_text(score: DimensionScore, cform: CompiledForm, language: str) -> str:
+    """Why a dimension has no level yet."""
+    titles = [cform.questions[q].title(language) for q in score.unanswered_inputs
+              if q in cform.questions]
+    return _("Nog niet te beoordelen: beantwoord eerst {questions}.").format(
+        questions="; ".join(titles))
+
+
+def level_label(rubric: Rubric, value: str | None, language: str) -> str:
+    level = rubric.level(value) if value else None
+    return level.label.get(language) if level else _("niet beoordeeld")
+
+
+def verdict_label(rubric: Rubric, value: str | None, language: str) -> str:
+    option = rubric.verdict(value) if value else None
+    return option.label.get(language) if option else _("nog geen oordeel")

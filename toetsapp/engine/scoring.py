@@ -1,0 +1,123 @@
+"""Dimension levels and the verdict, each with the reasons that produced it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from toetsapp.engine.compiled import CompiledForm
+from toetsapp.engine.conditions import holds
+from toetsapp.model.condition import Condition, DimensionCondition, iter_leaves
+from toetsapp.model.condition import referenced_questions as _questions_in
+from toetsapp.model.rubric import Dimension, Rubric
+from toetsapp.model.text import Text
+from toetsapp.model.toets import Override, Overrides
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A rule that held: its level, its text, and the answers or dimensions it read."""
+
+    level: str
+    because: Text
+    questions: tuple[str, ...] = ()
+    dimensions: tuple[str, ...] = ()
+    is_default: bool = False
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    dimension: Dimension
+    computed: str | None  # None: not assessed (no input answered)
+    override: Override | None
+    reasons: tuple[Reason, ...]
+    unanswered_inputs: tuple[str, ...]
+
+    @property
+    def level(self) -> str | None:
+        """The level that counts: the toetser's override, else the computed one."""
+        return self.override.value if self.override else self.computed
+
+    @property
+    def overridden(self) -> bool:
+        return self.override is not None and self.override.value != self.computed
+
+
+@dataclass(frozen=True)
+class VerdictScore:
+    computed: str | None
+    override: Override | None
+    reasons: tuple[Reason, ...] = field(default_factory=tuple)
+
+    @property
+    def value(self) -> str | None:
+        return self.override.value if self.override else self.computed
+
+    @property
+    def overridden(self) -> bool:
+        return self.override is not None and self.override.value != self.computed
+
+
+def _dimensions_in(condition: Condition) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for leaf in iter_leaves(condition):
+        if isinstance(leaf, DimensionCondition):
+            seen.setdefault(leaf.dimension, None)
+    return tuple(seen)
+
+
+def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
+                    effective: Mapping[str, Any], override: Override | None) -> DimensionScore:
+    """Worst level among the rules that hold; default when none; None when unassessable."""
+    unanswered = tuple(q for q in dim.inputs if q not in effective)
+    if len(unanswered) == len(dim.inputs):
+        return DimensionScore(dim, None, override, (), unanswered)
+    reasons = tuple(
+        Reason(rule.level, rule.because, tuple(_questions_in(rule.when)))
+        for rule in dim.rules if holds(rule.when, effective, cform.questions)
+    )
+    if not reasons:
+        answered = tuple(q for q in dim.inputs if q in effective)
+        reasons = (Reason(dim.default_level, dim.default_because, answered, is_default=True),)
+    worst = max(reasons, key=lambda r: rubric.level_rank(r.level)).level
+    reasons = tuple(sorted(reasons, key=lambda r: -rubric.level_rank(r.level)))
+    return DimensionScore(dim, worst, override, reasons, unanswered)
+
+
+def score_verdict(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, Any],
+                  scores: list[DimensionScore], override: Override | None) -> VerdictScore:
+    """Worst verdict among the rules that hold, over the effective dimension levels."""
+    levels = {s.dimension.id: s.level for s in scores}
+    if all(level is None for level in levels.values()):
+        return VerdictScore(None, override)
+
+    def rank(value: str) -> int | None:
+        return rubric.level_rank(value) if rubric.level(value) else None
+
+    reasons = tuple(
+        Reason(rule.verdict, rule.because, tuple(_questions_in(rule.when)),
+               _dimensions_in(rule.when))
+        for rule in rubric.verdict_rules
+        if holds(rule.when, effective, cform.questions, levels, rank)
+    )
+    if not reasons:
+        reasons = (Reason(rubric.default_verdict, rubric.default_verdict_because,
+                          is_default=True),)
+    reasons = tuple(sorted(reasons, key=lambda r: -rubric.verdict_rank(r.level)))
+    return VerdictScore(reasons[0].level, override, reasons)
+
+
+def score(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, Any],
+          overrides: Overrides) -> tuple[list[DimensionScore], VerdictScore]:
+    """All dimension scores and the verdict."""
+    scores = []
+    for dim in rubric.dimensions:
+        override = overrides.dimensions.get(dim.id)
+        if override is not None and rubric.level(override.value) is None:
+            override = None
+        scores.append(score_dimension(dim, rubric, cform, effective, override))
+    verdict_override = overrides.verdict
+    if verdict_override is not None and rubric.verdict(verdict_override.value) is None:
+        verdict_override = None
+    return scores, score_verdict(rubric, cform, effective, scores, verdict_override)

@@ -1,0 +1,124 @@
+"""Completeness problems: missing required answers, invalid values, stray answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from toetsapp.engine.compiled import CompiledForm
+from toetsapp.engine.conditions import holds
+from toetsapp.engine.values import filled_rows, is_answered, value_problem
+from toetsapp.engine.visibility import Visibility
+from toetsapp.i18n import _
+from toetsapp.model.form import Question
+from toetsapp.model.rubric import Rubric
+from toetsapp.model.toets import Overrides
+
+Kind = Literal["missing", "invalid", "hidden", "unknown", "override"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix (or to know), pointing at a question, row and column."""
+
+    kind: Kind
+    severity: Severity
+    message: str
+    question: str | None = None
+    section: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+
+def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
+             rubric: Rubric | None = None, overrides: Overrides | None = None) -> list[Problem]:
+    """Every problem, in form order."""
+    found: list[Problem] = []
+    for qid in cform.order:
+        question = cform.questions[qid]
+        section = cform.section_of[qid].id
+        value = answers.get(qid)
+        if qid not in vis.questions:
+            if is_answered(value):
+                found.append(Problem("hidden", "info", _(
+                    "Deze vraag is niet van toepassing; het antwoord telt niet mee."),
+                    qid, section))
+            continue
+        if not is_answered(value):
+            if question.required or (question.required_when is not None and holds(
+                    question.required_when, vis.effective, cform.questions)):
+                found.append(Problem("missing", "error", _("Verplichte vraag is niet beantwoord."),
+                                     qid, section))
+            continue
+        found.extend(_value_problems(question, value, section))
+    for qid in answers:
+        if qid not in cform.questions:
+            found.append(Problem("unknown", "warning", _(
+                "Antwoord op een vraag die niet (meer) in het formulier staat: '{id}'.")
+                .format(id=qid), qid))
+    if rubric is not None and overrides is not None:
+        found.extend(_override_problems(rubric, overrides))
+    return found
+
+
+def _value_problems(question: Question, value: Any, section: str) -> Iterator[Problem]:
+    if question.type != "table":
+        message = value_problem(question, question.type, value)
+        if message:
+            yield Problem("invalid", "error", message, question.id, section)
+        return
+    if not isinstance(value, list):
+        yield Problem("invalid", "error", _("verwacht een tabel (lijst met rijen)"),
+                      question.id, section)
+        return
+    rows = filled_rows(value)
+    if question.min_rows and len(rows) < question.min_rows:
+        yield Problem("missing", "error", _("Vul minstens {n} rijen in.")
+                      .format(n=question.min_rows), question.id, section)
+    if question.max_rows and len(rows) > question.max_rows:
+        yield Problem("invalid", "error", _("Te veel rijen ({n}; maximaal {max}).")
+                      .format(n=len(rows), max=question.max_rows), question.id, section)
+    known = {c.id for c in question.columns or ()}
+    for index, row in enumerate(value):
+        if not isinstance(row, dict):
+            yield Problem("invalid", "error", _("rij is geen rij met kolommen"),
+                          question.id, section, index)
+            continue
+        if not any(is_answered(v) for v in row.values()):
+            continue
+        for column in question.columns or ():
+            cell = row.get(column.id)
+            if not is_answered(cell):
+                if column.required:
+                    yield Problem("missing", "error", _("Kolom '{col}' is verplicht.")
+                                  .format(col=column.label.get(_lang())), question.id, section,
+                                  index, column.id)
+                continue
+            message = value_problem(column, column.type, cell)
+            if message:
+                yield Problem("invalid", "error", message, question.id, section, index, column.id)
+        for extra in sorted(set(row) - known):
+            yield Problem("unknown", "warning", _("Onbekende kolom '{col}'.").format(col=extra),
+                          question.id, section, index, extra)
+
+
+def _override_problems(rubric: Rubric, overrides: Overrides) -> Iterator[Problem]:
+    for dim_id, override in overrides.dimensions.items():
+        if rubric.dimension(dim_id) is None:
+            yield Problem("override", "warning", _(
+                "Afwijking voor onbekende dimensie '{id}' wordt genegeerd.").format(id=dim_id))
+        elif rubric.level(override.value) is None:
+            yield Problem("override", "error", _(
+                "Afwijking voor '{id}' noemt onbekend niveau '{value}'.")
+                .format(id=dim_id, value=override.value))
+    if overrides.verdict is not None and rubric.verdict(overrides.verdict.value) is None:
+        yield Problem("override", "error", _("Afwijkend eindoordeel '{value}' bestaat niet.")
+                      .format(value=overrides.verdict.value))
+
+
+def _lang() -> str:
+    from toetsapp.i18n import current_language
+
+    return current_language()
