@@ -55,7 +55,8 @@ $(STAMP): pyproject.toml $(SYSSTAMP) | $(BIN)/python
 	touch $@
 
 $(MO_STAMP): $(STAMP) $(wildcard i18n/*/LC_MESSAGES/*.po)
-	$(BIN)/pybabel compile -q -d i18n -D toetsapp --statistics
+	@if ls i18n/*/LC_MESSAGES/toetsapp.po >/dev/null 2>&1; then \
+		$(BIN)/pybabel compile -q -d i18n -D toetsapp; fi
 	touch $@
 
 i18n-extract: $(STAMP)

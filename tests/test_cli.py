@@ -94,3 +94,18 @@ def test_whole_process_version_and_usage_error():
     done = subprocess.run([sys.executable, "-m", "toetsapp", "score"], capture_output=True,
                           text=True, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"LANG": "C.UTF-8"}, "nl"), ({"LANG": "en_GB.UTF-8"}, "en"), ({"LANG": "nl_NL.UTF-8"}, "nl"),
+    ({"LANGUAGE": "en:nl", "LANG": "nl_NL.UTF-8"}, "en"), ({"LANG": "de_DE.UTF-8"}, "nl"),
+    ({"LC_ALL": "POSIX", "LANG": "en_US.UTF-8"}, "nl"),
+])
+def test_system_language(monkeypatch, env, expected):
+    from toetsapp.i18n import system_language
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert system_language() == expected

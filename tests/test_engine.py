@@ -167,3 +167,14 @@ def test_section_progress(mini):
     form, rubric = mini
     ev = evaluate(form, rubric, {"titel": "x", "gevolgen": "beperkt"})
     assert ev.section_progress("basis") == (2, 6)
+
+
+def test_table_explanation_names_matching_rows(mini):
+    form, rubric = mini
+    rows = [{"risico": "Uitval koppeling", "ernst": "hoog"}, {"risico": "Piek", "ernst": "laag"},
+            {"risico": "Fraude", "ernst": "hoog"}]
+    ev = evaluate(form, rubric, {"risicos": rows})
+    explained = explain_dimension(ev.dimensions[1], rubric, compiled(form),
+                                  ev.visibility.effective, "nl")
+    assert explained[0].basis == (("Risico's?", "Uitval koppeling; Fraude (2 van 3 rijen)"),)
+    assert explained[1].basis == (("Risico's?", "3 rijen"),)

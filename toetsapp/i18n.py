@@ -17,13 +17,20 @@ _language: str = DEFAULT
 
 
 def system_language() -> str:
-    """The supported language that best matches the user's environment."""
+    """The supported language that best matches the user's environment.
+
+    The first locale variable that is set decides; a C/POSIX locale or an
+    unsupported language means Dutch, the product's own language.
+    """
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
+        if not value:
+            continue
         for part in value.split(":"):
             code = part.split("_")[0].split(".")[0].lower()
             if code in SUPPORTED:
                 return code
+        return DEFAULT
     try:
         code = (locale.getlocale()[0] or "").split("_")[0].lower()
     except ValueError:

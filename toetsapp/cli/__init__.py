@@ -13,12 +13,12 @@ import traceback
 from collections.abc import Sequence
 
 from toetsapp import __version__
-from toetsapp.cli import cmd_definitions, cmd_toets
+from toetsapp.cli import cmd_definitions, cmd_export, cmd_gui, cmd_signing, cmd_toets
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.i18n import _, set_language
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FILE, EXIT_INTERNAL = 0, 1, 2, 3, 70
-COMMAND_MODULES = [cmd_definitions, cmd_toets]
+COMMAND_MODULES = [cmd_definitions, cmd_toets, cmd_export, cmd_signing, cmd_gui]
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:
@@ -63,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FILE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which closed early
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # last resort: a message, never a bare traceback
         if os.environ.get("TOETSAPP_DEBUG"):
             traceback.print_exc()

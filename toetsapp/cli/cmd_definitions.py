@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+
 from toetsapp.catalog import default_catalog
 from toetsapp.definitions import (
     form_issues,
@@ -70,6 +73,12 @@ def _validate_one(path: Path, strict: bool) -> tuple[list[str], list[str]]:
     data = read_json(path)
     if isinstance(data, dict) and data.get("format") == "toetsapp/toets":
         return _validate_toets(data, path, strict)
+    if isinstance(data, dict) and str(data.get("$schema", "")).startswith("https://json-schema"):
+        try:
+            Draft202012Validator.check_schema(data)
+        except SchemaError as exc:
+            return [_("ongeldig JSON Schema: {error}").format(error=exc.message)], []
+        return [], [_("JSON Schema, geen definitie; alleen de vorm is gecontroleerd")]
     if isinstance(data, dict) and "sections" in data:
         form = parse_model(data, Form, path)
         errors = form_issues(form)
@@ -77,13 +86,24 @@ def _validate_one(path: Path, strict: bool) -> tuple[list[str], list[str]]:
     if isinstance(data, dict) and "dimensions" in data:
         rubric = parse_model(data, Rubric, path)
         forms = dict(default_catalog().forms)
-        sibling = path.parent / f"{rubric.form}.json"
-        if sibling.exists():
-            forms[rubric.form] = parse_model(read_json(sibling), Form, sibling)
+        local = _local_form(path, rubric.form)
+        if local is not None:
+            forms[rubric.form] = local
         errors = rubric_issues(rubric, forms.get(rubric.form))
         return [str(i) for i in errors], [str(i) for i in translation_issues(data)]
     raise FileProblem(path, Issue("$", _("onbekend soort bestand: geen toets, vragenlijst of "
                                          "rubric")))
+
+
+def _local_form(rubric_path: Path, form_id: str) -> Form | None:
+    """The form a rubric belongs to when it lies beside it (``../forms/`` or the same folder)."""
+    for folder in (rubric_path.parent.parent / "forms", rubric_path.parent):
+        candidate = folder / f"{form_id}.json"
+        if candidate.exists() and candidate.resolve() != rubric_path.resolve():
+            data = read_json(candidate)
+            if isinstance(data, dict) and "sections" in data:
+                return parse_model(data, Form, candidate)
+    return None
 
 
 def _validate_toets(data: dict, path: Path, strict: bool) -> tuple[list[str], list[str]]:

@@ -66,14 +66,16 @@ def _question_holds(leaf: QuestionCondition, answers: Mapping[str, Any],
     if leaf.op == "rows_at_least":
         return len(filled_rows(value)) >= int(leaf.value)
     if leaf.op == "any_row":
-        column = question.column(leaf.column or "")
-        if column is None:
-            return False
-        return any(
-            _compare(column, column.type, leaf.row_op or "", row.get(column.id), leaf.value)
-            for row in filled_rows(value)
-        )
+        return any(row_matches(leaf, question, row) for row in filled_rows(value))
     return _compare(question, question.type, leaf.op, value, leaf.value)
+
+
+def row_matches(leaf: QuestionCondition, question: Question, row: Mapping[str, Any]) -> bool:
+    """Whether one table row satisfies an ``any_row`` comparison."""
+    column = question.column(leaf.column or "")
+    if column is None:
+        return False
+    return _compare(column, column.type, leaf.row_op or "", row.get(column.id), leaf.value)
 
 
 def _compare(field: Question | Column, type_: str, op: str, value: Any, target: Any) -> bool:

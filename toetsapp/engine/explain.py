@@ -8,8 +8,11 @@ from typing import Any
 
 from toetsapp.display import format_answer
 from toetsapp.engine.compiled import CompiledForm
+from toetsapp.engine.conditions import row_matches
 from toetsapp.engine.scoring import DimensionScore, Reason, VerdictScore
 from toetsapp.i18n import _
+from toetsapp.model.condition import QuestionCondition, iter_leaves
+from toetsapp.model.form import Question
 from toetsapp.model.rubric import Rubric
 
 
@@ -28,7 +31,8 @@ def _basis(reason: Reason, cform: CompiledForm, effective: Mapping[str, Any],
     for qid in reason.questions:
         question = cform.questions.get(qid)
         if question is not None:
-            shown = format_answer(question, effective.get(qid), language) or _("niet beantwoord")
+            shown = _matching_rows(reason, question, effective.get(qid)) or format_answer(
+                question, effective.get(qid), language) or _("niet beantwoord")
             out.append((question.title(language), _clip(shown)))
     for dim_id in reason.dimensions:
         dim = rubric.dimension(dim_id)
@@ -38,6 +42,24 @@ def _basis(reason: Reason, cform: CompiledForm, effective: Mapping[str, Any],
             out.append((dim.label.get(language),
                         lvl.label.get(language) if lvl else _("niet beoordeeld")))
     return tuple(out)
+
+
+def _matching_rows(reason: Reason, question: Question, value: Any) -> str:
+    """For table rules: the rows that made an ``any_row`` comparison hold."""
+    if question.type != "table" or reason.when is None or not isinstance(value, list):
+        return ""
+    leaves = [leaf for leaf in iter_leaves(reason.when) if isinstance(leaf, QuestionCondition)
+              and leaf.question == question.id and leaf.op == "any_row"]
+    if not leaves:
+        return ""
+    rows = [row for row in value if any(row_matches(leaf, question, row) for leaf in leaves)]
+    if not rows:
+        return ""
+    label_column = next((c.id for c in question.columns or () if c.type in ("text", "textarea")),
+                        None)
+    names = [str(row.get(label_column)) for row in rows if label_column and row.get(label_column)]
+    count = _("{n} van {total} rijen").format(n=len(rows), total=len(value))
+    return f"{'; '.join(names)} ({count})" if names else count
 
 
 def _clip(text: str, limit: int = 120) -> str:

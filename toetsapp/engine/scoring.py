@@ -24,6 +24,7 @@ class Reason:
     questions: tuple[str, ...] = ()
     dimensions: tuple[str, ...] = ()
     is_default: bool = False
+    when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
     if len(unanswered) == len(dim.inputs):
         return DimensionScore(dim, None, override, (), unanswered)
     reasons = tuple(
-        Reason(rule.level, rule.because, tuple(_questions_in(rule.when)))
+        Reason(rule.level, rule.because, tuple(_questions_in(rule.when)), when=rule.when)
         for rule in dim.rules if holds(rule.when, effective, cform.questions)
     )
     if not reasons:
@@ -97,7 +98,7 @@ def score_verdict(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, A
 
     reasons = tuple(
         Reason(rule.verdict, rule.because, tuple(_questions_in(rule.when)),
-               _dimensions_in(rule.when))
+               _dimensions_in(rule.when), when=rule.when)
         for rule in rubric.verdict_rules
         if holds(rule.when, effective, cform.questions, levels, rank)
     )

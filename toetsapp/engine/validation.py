@@ -52,6 +52,8 @@ def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
                 found.append(Problem("missing", "error", _("Verplichte vraag is niet beantwoord."),
                                      qid, section))
             continue
+        if question.type != "table" and qid in vis.effective:
+            continue  # visibility already found the value valid
         found.extend(_value_problems(question, value, section))
     for qid in answers:
         if qid not in cform.questions:

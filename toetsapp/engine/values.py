@@ -63,13 +63,13 @@ def value_problem(field: Question | Column, type_: str, value: Any) -> str | Non
                 n=len(value), max=limit)
         return None
     if type_ in ("choice", "scale"):
-        if value not in field.choice_values():
+        if not isinstance(value, str) or value not in field.choice_positions:
             return _("'{value}' is geen geldige keuze").format(value=_clip(value))
         return None
     if type_ == "multichoice":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return _("verwacht een lijst met keuzes")
-        wrong = [v for v in value if v not in field.choice_values()]
+        wrong = [v for v in value if v not in field.choice_positions]
         if wrong:
             return _("'{value}' is geen geldige keuze").format(value=_clip(wrong[0]))
         if len(set(value)) != len(value):
@@ -106,8 +106,7 @@ def _num(value: float) -> str:
 
 def scale_position(field: Question | Column, value: Any) -> int | None:
     """Position of a choice value in its list (0 = first), or None."""
-    values = field.choice_values()
-    return values.index(value) if value in values else None
+    return field.choice_positions.get(value) if isinstance(value, str) else None
 
 
 __all__ = [

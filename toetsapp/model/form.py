@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -61,7 +62,13 @@ class _Field(_Strict):
         return next((c for c in self.choices or () if c.value == value), None)
 
     def choice_values(self) -> list[str]:
-        return [c.value for c in self.choices or ()]
+        """Choice values in order (a fresh list; see ``choice_positions`` for lookups)."""
+        return list(self.choice_positions)
+
+    @cached_property
+    def choice_positions(self) -> dict[str, int]:
+        """Choice value to its position (0 = first); computed once per field."""
+        return {c.value: i for i, c in enumerate(self.choices or ())}
 
     def text_limit(self, type_: str) -> int:
         return self.max_length or DEFAULT_MAX_LENGTH.get(type_, 500)

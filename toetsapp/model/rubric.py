@@ -36,11 +36,12 @@ class DimensionRule(_Strict):
 
 class Monotone(_Strict):
     """A promise the property tests check: moving this answer towards the
-    end of its scale (``worse_when: "later"``) or to a larger number
-    (``"higher"``) never improves the dimension."""
+    end of its scale (``worse_when: "later"``), to a larger number
+    (``"higher"``), to yes or no, or to more or fewer ticked choices never
+    improves the dimension."""
 
     question: Identifier
-    worse_when: Literal["later", "higher", "yes", "more"]
+    worse_when: Literal["later", "earlier", "higher", "lower", "yes", "no", "more", "fewer"]
 
 
 class Dimension(_Strict):
