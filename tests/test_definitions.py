@@ -188,3 +188,18 @@ def test_section_cannot_depend_on_its_own_questions(mini_form_data, tmp_path):
         load_form(_write(tmp_path, mini_form_data))
     assert "$.sections[2].visible_when: een sectie kan niet afhangen van haar eigen vragen" in (
         _issues(exc)[0])
+
+
+def test_count_condition_is_checked(mini_dirs, mini_rubric_data):
+    forms_dir, _rubrics = mini_dirs
+    form, _ = load_form(forms_dir / "mini.json")
+    mini_rubric_data["verdict_rules"][0]["when"] = {
+        "count_at_least": "rampzalig", "min": 5, "dimensions": ["impact", "spook"]}
+    path = _write(forms_dir.parent, mini_rubric_data, "rubric.json")
+    with pytest.raises(FileProblem) as exc:
+        load_rubric(path, {"mini": form})
+    assert _issues(exc) == [
+        "$.verdict_rules[0].when.count_at_least: onbekend niveau 'rampzalig'",
+        "$.verdict_rules[0].when.dimensions[1]: onbekende dimensie 'spook'",
+        "$.verdict_rules[0].when.min: min is groter dan het aantal dimensies",
+    ]

@@ -178,3 +178,22 @@ def test_table_explanation_names_matching_rows(mini):
                                   ev.visibility.effective, "nl")
     assert explained[0].basis == (("Risico's?", "Uitval koppeling; Fraude (2 van 3 rijen)"),)
     assert explained[1].basis == (("Risico's?", "3 rijen"),)
+
+
+def test_count_condition_in_verdict_rules(mini_catalog):
+    from toetsapp.model.rubric import Rubric
+
+    form = mini_catalog.form("mini")
+    data = mini_catalog.rubric_for("mini").model_dump(mode="json", by_alias=True,
+                                                     exclude_none=True)
+    data["verdict_rules"] = [{"when": {"count_at_least": "aandacht", "min": 2},
+                              "verdict": "nee", "because": {"nl": "Twee of meer.", "en": "x"}}]
+    rubric = Rubric.model_validate(data)
+    one = evaluate(form, rubric, {"gevolgen": "middelgroot", "digitaal": False})
+    two = evaluate(form, rubric, {"gevolgen": "middelgroot", "digitaal": True})
+    assert (one.verdict.computed, two.verdict.computed) == ("ja", "nee")
+    assert set(two.verdict.reasons[0].dimensions) == {"impact", "risico", "digitaal"}
+    data["verdict_rules"][0]["when"]["dimensions"] = ["impact", "risico"]
+    narrowed = evaluate(form, Rubric.model_validate(data),
+                        {"gevolgen": "middelgroot", "digitaal": True})
+    assert narrowed.verdict.computed == "ja"

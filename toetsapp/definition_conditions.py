@@ -12,6 +12,7 @@ from toetsapp.model.condition import (
     AllCondition,
     AnyCondition,
     Condition,
+    CountCondition,
     DimensionCondition,
     NotCondition,
     QuestionCondition,
@@ -38,6 +39,8 @@ def condition_issues(
         yield from condition_issues(condition.not_, [*where, "not"], questions, rubric)
     elif isinstance(condition, DimensionCondition):
         yield from _dimension_leaf_issues(condition, where, rubric)
+    elif isinstance(condition, CountCondition):
+        yield from _count_leaf_issues(condition, where, rubric)
     else:
         yield from _question_leaf_issues(condition, where, questions)
 
@@ -55,6 +58,23 @@ def _dimension_leaf_issues(
     if leaf.value is not None and rubric.level(leaf.value) is None:
         yield Issue(json_path([*where, "value"]),
                     _("onbekend niveau '{value}'").format(value=leaf.value))
+
+
+def _count_leaf_issues(leaf: CountCondition, where: list[object],
+                       rubric: Rubric | None) -> Iterator[Issue]:
+    if rubric is None:
+        yield Issue(json_path(where),
+                    _("een telling van dimensies mag alleen in een oordeelsregel van een rubric"))
+        return
+    if rubric.level(leaf.count_at_least) is None:
+        yield Issue(json_path([*where, "count_at_least"]),
+                    _("onbekend niveau '{value}'").format(value=leaf.count_at_least))
+    for i, name in enumerate(leaf.dimensions or ()):
+        if rubric.dimension(name) is None:
+            yield Issue(json_path([*where, "dimensions", i]),
+                        _("onbekende dimensie '{id}'").format(id=name))
+    if leaf.min > len(leaf.dimensions or rubric.dimensions):
+        yield Issue(json_path([*where, "min"]), _("min is groter dan het aantal dimensies"))
 
 
 def _question_leaf_issues(

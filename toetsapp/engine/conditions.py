@@ -10,6 +10,7 @@ from toetsapp.model.condition import (
     AllCondition,
     AnyCondition,
     Condition,
+    CountCondition,
     DimensionCondition,
     NotCondition,
     QuestionCondition,
@@ -35,7 +36,21 @@ def holds(
         return not holds(condition.not_, answers, questions, levels, level_rank)
     if isinstance(condition, DimensionCondition):
         return _dimension_holds(condition, levels or {}, level_rank)
+    if isinstance(condition, CountCondition):
+        return _count_holds(condition, levels or {}, level_rank)
     return _question_holds(condition, answers, questions)
+
+
+def _count_holds(leaf: CountCondition, levels: Mapping[str, str | None],
+                 level_rank: LevelRank | None) -> bool:
+    if level_rank is None:
+        return False
+    threshold = level_rank(leaf.count_at_least)
+    if threshold is None:
+        return False
+    names = leaf.dimensions if leaf.dimensions is not None else list(levels)
+    ranks = [level_rank(level) for name in names if (level := levels.get(name)) is not None]
+    return sum(1 for rank in ranks if rank is not None and rank >= threshold) >= leaf.min
 
 
 def _dimension_holds(leaf: DimensionCondition, levels: Mapping[str, str | None],

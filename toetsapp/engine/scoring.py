@@ -8,7 +8,7 @@ from typing import Any
 
 from toetsapp.engine.compiled import CompiledForm
 from toetsapp.engine.conditions import holds
-from toetsapp.model.condition import Condition, DimensionCondition, iter_leaves
+from toetsapp.model.condition import Condition, CountCondition, DimensionCondition, iter_leaves
 from toetsapp.model.condition import referenced_questions as _questions_in
 from toetsapp.model.rubric import Dimension, Rubric
 from toetsapp.model.text import Text
@@ -60,11 +60,14 @@ class VerdictScore:
         return self.override is not None and self.override.value != self.computed
 
 
-def _dimensions_in(condition: Condition) -> tuple[str, ...]:
+def _dimensions_in(condition: Condition, all_dimensions: list[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for leaf in iter_leaves(condition):
         if isinstance(leaf, DimensionCondition):
             seen.setdefault(leaf.dimension, None)
+        elif isinstance(leaf, CountCondition):
+            for name in leaf.dimensions or all_dimensions:
+                seen.setdefault(name, None)
     return tuple(seen)
 
 
@@ -98,7 +101,7 @@ def score_verdict(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, A
 
     reasons = tuple(
         Reason(rule.verdict, rule.because, tuple(_questions_in(rule.when)),
-               _dimensions_in(rule.when), when=rule.when)
+               _dimensions_in(rule.when, list(levels)), when=rule.when)
         for rule in rubric.verdict_rules
         if holds(rule.when, effective, cform.questions, levels, rank)
     )

@@ -3,8 +3,9 @@
 A condition is one of
 ``{"all": [...]}``, ``{"any": [...]}``, ``{"not": {...}}``,
 ``{"question": ID, "op": OP, "value": V}`` over an answer, or
-``{"dimension": ID, "op": OP, "value": LEVEL}`` over a rubric dimension level
-(only inside rubric verdict rules).
+``{"dimension": ID, "op": OP, "value": LEVEL}`` over a rubric dimension level, or
+``{"count_at_least": LEVEL, "min": N, "dimensions": [...]}`` (only inside rubric
+verdict rules).
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ class DimensionCondition(_Strict):
         return self
 
 
+class CountCondition(_Strict):
+    """At least ``min`` dimensions (of ``dimensions``, default all) are at
+    ``level`` or worse (verdict rules only)."""
+
+    count_at_least: str
+    min: int = Field(ge=1)
+    dimensions: list[str] | None = Field(default=None, min_length=1)
+
+
 class AllCondition(_Strict):
     all: list[Condition] = Field(min_length=1)
 
@@ -86,13 +96,17 @@ class NotCondition(_Strict):
     not_: Condition = Field(alias="not")
 
 
-Condition = AllCondition | AnyCondition | NotCondition | QuestionCondition | DimensionCondition
+Condition = (AllCondition | AnyCondition | NotCondition | QuestionCondition | DimensionCondition
+             | CountCondition)
 
 for _model in (AllCondition, AnyCondition, NotCondition):
     _model.model_rebuild()
 
 
-def iter_leaves(condition: Condition) -> Iterator[QuestionCondition | DimensionCondition]:
+Leaf = QuestionCondition | DimensionCondition | CountCondition
+
+
+def iter_leaves(condition: Condition) -> Iterator[Leaf]:
     """Every comparison inside ``condition``, depth first."""
     if isinstance(condition, AllCondition):
         for part in condition.all:
