@@ -56,7 +56,8 @@ def test_worst_matching_rule_wins_and_is_explained(mini):
     ev = evaluate(form, rubric, answers)
     impact = ev.dimensions[0]
     assert impact.computed == "slecht"
-    assert [r.level for r in impact.reasons] == ["slecht", "slecht", "aandacht"]
+    # the "middelgroot or worse" band is subsumed by the worse rule on the same answer
+    assert [r.level for r in impact.reasons] == ["slecht", "slecht"]
     explained = explain_dimension(impact, rubric, compiled(form), ev.visibility.effective, "nl")
     assert explained[0].because == "Ingrijpende gevolgen."
     assert explained[0].basis == (("Gevolgen?", "Ingrijpend"),)
@@ -177,7 +178,11 @@ def test_table_explanation_names_matching_rows(mini):
     explained = explain_dimension(ev.dimensions[1], rubric, compiled(form),
                                   ev.visibility.effective, "nl")
     assert explained[0].basis == (("Risico's?", "Uitval koppeling; Fraude (2 van 3 rijen)"),)
-    assert explained[1].basis == (("Risico's?", "3 rijen"),)
+    assert len(explained) == 1  # "three or more rows" reads the same table: subsumed
+    ev = evaluate(form, rubric, {"risicos": [{"risico": r} for r in "abc"]})
+    explained = explain_dimension(ev.dimensions[1], rubric, compiled(form),
+                                  ev.visibility.effective, "nl")
+    assert explained[0].basis == (("Risico's?", "3 rijen"),)
 
 
 def test_count_condition_in_verdict_rules(mini_catalog):
@@ -197,3 +202,10 @@ def test_count_condition_in_verdict_rules(mini_catalog):
     narrowed = evaluate(form, Rubric.model_validate(data),
                         {"gevolgen": "middelgroot", "digitaal": True})
     assert narrowed.verdict.computed == "ja"
+
+
+def test_lower_band_on_other_answers_is_kept(mini):
+    form, rubric = mini
+    ev = evaluate(form, rubric, {"gevolgen": "middelgroot", "aantal": 250_000})
+    reasons = [(r.level, r.questions) for r in ev.dimensions[0].reasons]
+    assert reasons == [("slecht", ("aantal",)), ("aandacht", ("gevolgen",))]

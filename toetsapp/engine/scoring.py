@@ -84,9 +84,20 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
     if not reasons:
         answered = tuple(q for q in dim.inputs if q in effective)
         reasons = (Reason(dim.default_level, dim.default_because, answered, is_default=True),)
-    worst = max(reasons, key=lambda r: rubric.level_rank(r.level)).level
     reasons = tuple(sorted(reasons, key=lambda r: -rubric.level_rank(r.level)))
-    return DimensionScore(dim, worst, override, reasons, unanswered)
+    return DimensionScore(dim, reasons[0].level, override, _without_subsumed(reasons, rubric),
+                          unanswered)
+
+
+def _without_subsumed(reasons: tuple[Reason, ...], rubric: Rubric) -> tuple[Reason, ...]:
+    """Drop a reason when a worse one read the same answers (a lower band of one threshold)."""
+    kept: list[Reason] = []
+    for reason in reasons:
+        rank = rubric.level_rank(reason.level)
+        if not any(rubric.level_rank(k.level) > rank and set(reason.questions) <= set(k.questions)
+                   for k in kept):
+            kept.append(reason)
+    return tuple(kept)
 
 
 def score_verdict(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, Any],
