@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libd
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 xvfb xauth \
 	poppler-utils qpdf fonts-dejavu-core
 
-.PHONY: run test lint bench i18n-extract i18n-update dist clean sysdeps venv
+.PHONY: run test lint bench i18n-extract i18n-update dist install-desktop clean sysdeps venv
 
 run: $(STAMP) $(MO_STAMP)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -56,15 +56,33 @@ $(STAMP): pyproject.toml $(SYSSTAMP) | $(BIN)/python
 
 $(MO_STAMP): $(STAMP) $(wildcard i18n/*/LC_MESSAGES/*.po)
 	@if ls i18n/*/LC_MESSAGES/toetsapp.po >/dev/null 2>&1; then \
-		$(BIN)/pybabel compile -q -d i18n -D toetsapp; fi
+		$(BIN)/pybabel -q compile -d i18n -D toetsapp; fi
 	touch $@
 
 i18n-extract: $(STAMP)
-	$(BIN)/pybabel extract -q -F i18n/babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F i18n/babel.cfg -k _ -k N_ -k ngettext:1,2 \
 		--project=Toetsapp --copyright-holder=Toetsapp -o i18n/toetsapp.pot toetsapp
 
 i18n-update: i18n-extract
-	$(BIN)/pybabel update -q -i i18n/toetsapp.pot -d i18n -D toetsapp --no-fuzzy-matching
+	$(BIN)/pybabel update -i i18n/toetsapp.pot -d i18n -D toetsapp --no-fuzzy-matching
+
+dist: $(STAMP) $(MO_STAMP)
+	$(BIN)/python -m pip install -q "pyinstaller>=6.10,<7"
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN pyinstaller.spec
+	@du -sh dist/toetsapp
+	@echo "Gebouwd: dist/toetsapp/toetsapp (start met dist/toetsapp/toetsapp of 'make install-desktop')"
+
+# Registers the built bundle for the current user: menu entry, icon and the .toets file type.
+install-desktop: dist
+	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/mime/packages \
+		$(HOME)/.local/share/icons/hicolor/256x256/apps $(HOME)/.local/share/icons/hicolor/scalable/apps
+	sed "s|^Exec=toetsapp|Exec=$(CURDIR)/dist/toetsapp/toetsapp|" packaging/linux/toetsapp.desktop \
+		> $(HOME)/.local/share/applications/toetsapp.desktop
+	cp packaging/linux/toetsapp-mime.xml $(HOME)/.local/share/mime/packages/toetsapp.xml
+	cp packaging/linux/toetsapp.png $(HOME)/.local/share/icons/hicolor/256x256/apps/toetsapp.png
+	cp packaging/linux/toetsapp.svg $(HOME)/.local/share/icons/hicolor/scalable/apps/toetsapp.svg
+	-update-mime-database $(HOME)/.local/share/mime
+	-update-desktop-database $(HOME)/.local/share/applications
 
 clean:
 	rm -rf build dist $(MO_STAMP) i18n/*/LC_MESSAGES/*.mo
