@@ -1,0 +1,155 @@
+"""The numbered sections: every question, its answer, evidence and who was involved.
+
+Nothing is dropped: unanswered questions say so, questions that do not apply are
+listed as not applicable (with any answer that no longer counts), and answers to
+questions the form does not know are shown at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+from toetsapp.engine.values import is_answered
+from toetsapp.export.answers import answer_flowables, grey_box, shown_value
+from toetsapp.export.doc import Marks, heading
+from toetsapp.export.style import HouseStyle
+from toetsapp.export.text import markup, numbered, paragraphs
+from toetsapp.export.view import View
+from toetsapp.i18n import _
+from toetsapp.model.form import Question, Section
+from toetsapp.model.toets import Answer
+
+
+def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
+    """``text`` as paragraphs, the first one led by a bold ``label``."""
+    parts = paragraphs(text, style, chunk)
+    lead = f"<b>{markup(label)}</b> "
+    if not parts:
+        return [Paragraph(lead, style)]
+    parts[0] = Paragraph(lead + parts[0].text, style)
+    return parts
+
+
+def section_key(section_id: str) -> str:
+    return f"s_{section_id}"
+
+
+class Body:
+    """Builds the flowables of all sections."""
+
+    def __init__(self, view: View, style: HouseStyle, marks: Marks, width: float) -> None:
+        self.v, self.s, self.marks, self.width = view, style, marks, width
+        self.st = style.styles
+        self.chunk = int(style.data["text"]["chunk_chars"])
+        self.problems: dict[str, list[str]] = {}
+        for problem in view.evaluation.problems:
+            if problem.question and problem.kind == "invalid":
+                where = _("rij {n}: ").format(n=problem.row + 1) if problem.row is not None else ""
+                self.problems.setdefault(problem.question, []).append(where + problem.message)
+
+    def flowables(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for section in self.v.form.sections:
+            out += self.section(section)
+        out += self.unknown_answers()
+        return out
+
+    def section(self, section: Section) -> list[Flowable]:
+        lang, number = self.v.language, self.v.section_numbers[section.id]
+        title = section.title.get(lang)
+        out: list[Flowable] = [
+            *heading(self.marks, section_key(section.id), f"{number}. {title}",
+                     numbered(number, title), self.st["h1"], 0, closed=True, room=160)]
+        if section.intro:
+            out += paragraphs(section.intro.get(lang), self.st["small_muted"])
+        if section.id not in self.v.evaluation.visibility.sections:
+            out.append(grey_box([Paragraph(markup(_(
+                "Deze sectie is niet van toepassing bij de gegeven antwoorden. De vragen staan "
+                "hieronder ter volledigheid.")), self.st["not_applicable"])], self.width,
+                self.s.color("not_applicable_bg")))
+        for question in section.questions:
+            out += self.question(question)
+        return out
+
+    def question(self, question: Question) -> list[Flowable]:
+        v, st = self.v, self.st
+        lang, number = v.language, v.question_numbers[question.id]
+        out: list[Flowable] = [
+            *heading(self.marks, f"q_{question.id}", f"{number} {question.title(lang)}",
+                     numbered(number, question.title(lang)), st["h3"], 1, room=70)]
+        label = question.label.get(lang)
+        if question.short_label and label != question.title(lang):
+            out += paragraphs(label, st["question"])
+        answer = v.toets.answers.get(question.id) or Answer()
+        answered = is_answered(answer.value)
+        if question.id not in v.evaluation.visibility.questions:
+            out.append(Paragraph(markup(_("Niet van toepassing.")), st["not_applicable"]))
+            if answered:
+                text = shown_value(question, question.type, answer.value, lang)
+                out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
+                                self.chunk)
+            return out + self.evidence(question, answer, answered=False)
+        if not answered:
+            required = question.required or any(
+                p.question == question.id and p.kind == "missing" for p in v.evaluation.problems)
+            text = _("Niet beantwoord") + (" — " + _("verplichte vraag") if required else "")
+            out.append(grey_box([Paragraph(markup(text), st["unanswered"])], self.width,
+                                self.s.color("unanswered_bg")))
+            return out + self.evidence(question, answer, answered=False)
+        out += answer_flowables(question, answer.value, self.s, self.width, lang)
+        for message in self.problems.get(question.id, []):
+            out.append(Paragraph(markup("⚠ " + _("Ongeldig antwoord: {reason}")
+                                        .format(reason=message)), st["unanswered"]))
+        return out + self.evidence(question, answer, answered=True)
+
+    def evidence(self, question: Question | None, answer: Answer, *,
+                 answered: bool) -> list[Flowable]:
+        """Evidence and who was involved; for answered questions, say what is missing."""
+        st, out = self.st, []
+        evidence, involved = answer.evidence.strip(), answer.involved.strip()
+        if evidence and involved and len(evidence) + len(involved) < self.chunk:
+            out.append(Paragraph(  # one paragraph when short: quicker to lay out
+                f"<b>{markup(_('Hoe weet je dit?'))}</b> {markup(evidence)}<br/>"
+                f"<b>{markup(_('Betrokken:'))}</b> {markup(involved)}", st["meta"]))
+        else:
+            if evidence:
+                out += labelled(_("Hoe weet je dit?"), evidence, st["meta"], self.chunk)
+            if involved:
+                out += labelled(_("Betrokken:"), involved, st["meta"], self.chunk)
+        if not answered or question is None:
+            return out
+        no_evidence = question.evidence and not evidence
+        no_involved = question.involved and not involved
+        if no_evidence and no_involved:
+            note = _("Onderbouwing en betrokkenen niet ingevuld.")
+        elif no_evidence:
+            note = _("Onderbouwing (hoe weet je dit?) niet ingevuld.")
+        elif no_involved:
+            note = _("Betrokkenen niet ingevuld.")
+        else:
+            return out
+        return [*out, Paragraph(markup(note), st["tiny"])]
+
+    def unknown_answers(self) -> list[Flowable]:
+        known = self.v.form.question_index()
+        stray = {qid: a for qid, a in self.v.toets.answers.items()
+                 if qid not in known and (is_answered(a.value) or a.evidence or a.involved)}
+        if not stray:
+            return []
+        out: list[Flowable] = [
+            *heading(self.marks, "s__unknown", _("Antwoorden buiten dit formulier"),
+                     markup(_("Antwoorden buiten dit formulier")), self.st["h1"]),
+            Paragraph(markup(_("Deze antwoorden horen bij vragen die niet (meer) in het formulier "
+                               "staan. Ze tellen niet mee, maar staan hier zodat niets verloren "
+                               "gaat.")), self.st["small_muted"])]
+        for qid, answer in stray.items():
+            out.append(Paragraph(markup(qid), self.st["h3"]))
+            value = answer.value
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
+                                                                    indent=1, default=str)
+            out += paragraphs(text, self.st["body"], self.chunk)
+            out += self.evidence(None, answer, answered=False)
+        return out

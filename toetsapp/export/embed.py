@@ -1,0 +1,117 @@
+"""The ``.toets`` file inside the PDF: written as an embedded file, read back with pypdf.
+
+Writing happens inside reportlab's own object tree (no second pass over the PDF);
+reading uses pypdf and turns every way a file can be unusable into a
+:class:`~toetsapp.errors.FileProblem`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+from toetsapp.errors import FileProblem
+from toetsapp.i18n import _
+from toetsapp.model.toets import Toets
+from toetsapp.store import SUFFIX, toets_from_bytes
+
+MIME = "application/vnd.toetsapp.toets+json"
+MAX_PDF_BYTES = 512 * 2**20
+
+
+def attach_file(pdf_doc: object, name: str, data: bytes, description: str,
+                modified: datetime | None = None) -> None:
+    """Add ``data`` as an embedded file (also listed in the catalog's /AF array)."""
+    from reportlab.pdfbase import pdfdoc as p
+
+    digest = hashlib.md5(data, usedforsecurity=False).digest()
+    params = {"Size": len(data), "CheckSum": p.PDFString(digest, enc="raw")}
+    if modified is not None:
+        params["ModDate"] = p.PDFString(modified.strftime("D:%Y%m%d%H%M%SZ"))
+    stream = p.PDFStream(p.PDFDictionary({
+        "Type": p.PDFName("EmbeddedFile"),
+        "Subtype": "/" + MIME.replace("/", "#2F"),  # a PDF name; '/' must be escaped
+        "Params": p.PDFDictionary(params),
+    }), data, filters=[p.PDFZCompress])
+    stream_ref = pdf_doc.Reference(stream)
+    spec = p.PDFDictionary({
+        "Type": p.PDFName("Filespec"), "F": p.PDFString(name), "UF": p.PDFString(name),
+        "Desc": p.PDFString(description), "AFRelationship": p.PDFName("Source"),
+        "EF": p.PDFDictionary({"F": stream_ref, "UF": stream_ref}),
+    })
+    spec_ref = pdf_doc.Reference(spec)
+    catalog = pdf_doc.Catalog
+    catalog.Names = p.PDFDictionary({"EmbeddedFiles": p.PDFDictionary({
+        "Names": p.PDFArray([p.PDFString(name), spec_ref])})})
+    catalog.AF = p.PDFArray([spec_ref])
+    catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "AF"]
+
+
+def attachment_name(source: Path | str | None, toets: Toets) -> str:
+    """The file name inside the PDF: the source's name, else one made from the id."""
+    if source:
+        name = Path(source).name
+        return name if name.endswith(SUFFIX) else Path(name).stem + SUFFIX
+    return f"toets-{str(toets.id)[:8]}{SUFFIX}"
+
+
+def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
+    """The toets embedded in a Toetsapp PDF, and its exact bytes.
+
+    Raises :class:`FileProblem` when the file is missing, not a PDF, damaged,
+    encrypted, carries no ``.toets`` attachment, or the attachment is not a valid toets.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    path = Path(pdf_path)
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise FileProblem(path, _("het bestand is te groot om te lezen"))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, _("het bestand bestaat niet")) from None
+    except IsADirectoryError:
+        raise FileProblem(path, _("dit is een map, geen bestand")) from None
+    except OSError as exc:
+        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
+                          .format(error=exc.strerror or exc)) from None
+    if b"%PDF-" not in raw[:1024]:
+        raise FileProblem(path, _("dit is geen PDF-bestand"))
+    import io
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise FileProblem(path, _("de PDF is versleuteld met een wachtwoord; de toets erin "
+                                      "kan niet worden gelezen"))
+        files = reader.attachments
+        chosen = _pick(dict(files))
+    except FileProblem:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError) as exc:
+        raise FileProblem(path, _("de PDF is beschadigd of onleesbaar: {error}")
+                          .format(error=exc)) from None
+    if chosen is None:
+        raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage gevonden)"))
+    name, data = chosen
+    return toets_from_bytes(data, f"{path}#{name}"), data
+
+
+def _opens_without_password(reader: object) -> bool:
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # pypdf raises several kinds for unsupported encryption
+        return False
+
+
+def _pick(files: dict[str, list[bytes]]) -> tuple[str, bytes] | None:
+    toetsen = [(n, c[0]) for n, c in files.items() if n.endswith(SUFFIX) and c]
+    if toetsen:
+        return toetsen[0]
+    for name, contents in files.items():
+        if contents and contents[0].lstrip()[:200].find(b'"toetsapp/toets"') >= 0:
+            return name, contents[0]
+    return None

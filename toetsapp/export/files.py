@@ -1,0 +1,134 @@
+"""From files to files: read a ``.toets`` with its exact bytes, find its form and rubric,
+write the PDF atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from toetsapp.atomic import atomic_write_bytes
+from toetsapp.catalog import Catalog, default_catalog, definition_files
+from toetsapp.definitions import (
+    definition_hash,
+    form_issues,
+    parse_model,
+    rubric_issues,
+)
+from toetsapp.errors import FileProblem, Issue
+from toetsapp.export.signatures import SignatureRow
+from toetsapp.i18n import _
+from toetsapp.jsonfile import MAX_FILE_BYTES, read_json
+from toetsapp.model.form import Form
+from toetsapp.model.rubric import Rubric
+from toetsapp.model.toets import Toets
+from toetsapp.resources import resource_dir
+from toetsapp.store import definition_warnings, toets_from_bytes
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_toets_file(path: Path | str) -> tuple[Toets, bytes]:
+    """The toets in ``path`` and the file's exact bytes (embedded as they are)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise FileProblem(path, _("het bestand is te groot ({size} MB; maximaal {max} MB)")
+                              .format(size=path.stat().st_size // 2**20,
+                                      max=MAX_FILE_BYTES // 2**20))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, _("het bestand bestaat niet")) from None
+    except IsADirectoryError:
+        raise FileProblem(path, _("dit is een map, geen bestand")) from None
+    except OSError as exc:
+        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
+                          .format(error=exc.strerror or exc)) from None
+    return toets_from_bytes(data, path), data
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = read_json(path)
+    except FileProblem:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _checked(path: Path, data: dict[str, Any], model: type[M],
+             issues: Callable[[M], list[Issue]]) -> tuple[M, str]:
+    """Validate with the pydantic model (the JSON Schemas are generated from it) and the
+    semantic checks; on a model error the full loader reports it precisely."""
+    try:
+        item = model.model_validate(data)
+    except ValidationError:
+        parse_model(data, model, path)
+        raise
+    found = issues(item)
+    if found:
+        raise FileProblem(path, found)
+    return item, definition_hash(data)
+
+
+def catalog_for(form_id: str) -> Catalog:
+    """A catalog with just the form ``form_id`` and its rubric, fully checked.
+
+    Loading one form instead of all keeps ``toetsapp render`` quick; when the
+    shipped catalog is already loaded (the app), that one is used.
+    """
+    if default_catalog.cache_info().currsize:
+        return default_catalog()
+    catalog = Catalog()
+    for path in definition_files(resource_dir("forms")):
+        data = _read(path)
+        if data.get("id") == form_id:
+            form, digest = _checked(path, data, Form, form_issues)
+            catalog.forms[form.id] = form
+            catalog.hashes[f"form:{form.id}"] = digest
+            break
+    else:
+        return default_catalog()
+    for path in definition_files(resource_dir("rubrics")):
+        data = _read(path)
+        if data.get("form") == form_id:
+            rubric, digest = _checked(path, data, Rubric,
+                                      lambda r: rubric_issues(r, catalog.forms.get(r.form)))
+            catalog.rubrics[form_id] = rubric
+            catalog.hashes[f"rubric:{form_id}"] = digest
+            break
+    return catalog
+
+
+def default_pdf_path(toets_path: Path, output: Path | None) -> Path:
+    """``output`` itself, ``output/NAME.pdf`` for a folder, or ``NAME.pdf`` beside the toets."""
+    if output is None:
+        return toets_path.with_suffix(".pdf")
+    if output.is_dir():
+        return output / (toets_path.stem + ".pdf")
+    return output
+
+
+def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, *,
+                    catalog: Catalog | None = None, language: str | None = None,
+                    invariant: bool = False,
+                    signature_rows: Sequence[SignatureRow] | None = None) -> Path:
+    """Render the ``.toets`` file at ``toets_path`` to ``pdf_path`` (atomically).
+
+    ``pdf_path`` may be a folder or None (the PDF goes beside the toets). The file's
+    exact bytes are embedded, so ``toetsapp extract`` gives back the same file.
+    Returns the path written. Raises :class:`FileProblem` or ``ToetsappError``.
+    """
+    from toetsapp.export.render import render_toets_pdf
+
+    source = Path(toets_path)
+    target = default_pdf_path(source, Path(pdf_path) if pdf_path is not None else None)
+    toets, data = read_toets_file(source)
+    catalog = catalog or catalog_for(toets.form.id)
+    form = catalog.form(toets.form.id)
+    pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=language,
+                           invariant=invariant, signature_rows=signature_rows, toets_bytes=data,
+                           attachment=source.name, notes=definition_warnings(toets, catalog))
+    atomic_write_bytes(target, pdf)
+    return target

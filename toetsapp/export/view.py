@@ -1,0 +1,211 @@
+"""Everything the PDF shows, worked out once: labels, levels, key figures, numbering.
+
+No reportlab here: this is plain data taken from the toets, its form and rubric and
+the engine's evaluation, in the language of the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from toetsapp.display import format_value
+from toetsapp.engine import DimensionScore, Evaluation, evaluate_toets
+from toetsapp.engine.compiled import CompiledForm, compiled
+from toetsapp.engine.keyfigures import KeyFigureValue
+from toetsapp.engine.values import is_answered
+from toetsapp.formatting import format_date, format_number
+from toetsapp.i18n import _
+from toetsapp.model.form import CHOICE_TYPES, Form, Question
+from toetsapp.model.rubric import Level, Rubric
+from toetsapp.model.toets import Override, Toets
+
+
+def status_label(status: str) -> str:
+    return {"concept": _("Concept"), "in_review": _("In review"),
+            "definitief": _("Definitief"), "vastgesteld": _("Vastgesteld")}.get(status, status)
+
+
+def role_label(role: str) -> str:
+    return _("penvoerder") if role == "lead" else _("mede-toetser")
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A level or verdict as shown: label, colour and place on its scale (0 = best)."""
+
+    label: str
+    color: str | None
+    rank: int | None
+    of: int
+
+    @property
+    def assessed(self) -> bool:
+        return self.rank is not None
+
+
+@dataclass(frozen=True)
+class DimensionView:
+    id: str
+    label: str
+    description: str
+    critical: bool
+    grade: Grade
+    computed: Grade
+    override: Override | None
+    overridden: bool
+    score: DimensionScore
+
+
+@dataclass(frozen=True)
+class FigureView:
+    label: str
+    text: str
+    answered: bool
+    question_id: str
+
+
+@dataclass(frozen=True)
+class ListView:
+    label: str
+    items: tuple[str, ...]
+    total: int
+    question_id: str
+
+
+@dataclass
+class View:
+    """The document's content in its language, ready for layout."""
+
+    toets: Toets
+    form: Form
+    rubric: Rubric | None
+    evaluation: Evaluation
+    language: str
+    cform: CompiledForm
+    dimensions: list[DimensionView] = field(default_factory=list)
+    figures: list[FigureView] = field(default_factory=list)
+    lists: list[ListView] = field(default_factory=list)
+    verdict: Grade | None = None
+    verdict_computed: Grade | None = None
+    section_numbers: dict[str, str] = field(default_factory=dict)
+    question_numbers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def type_title(self) -> str:
+        return self.form.title.get(self.language)
+
+    @property
+    def type_short(self) -> str:
+        return (self.form.short_title or self.form.title).get(self.language)
+
+    @property
+    def title(self) -> str:
+        meta = self.toets.metadata
+        return meta.title.strip() or meta.short_title.strip() or _("(voorstel zonder titel)")
+
+    @property
+    def short(self) -> str:
+        meta = self.toets.metadata
+        return meta.short_title.strip() or self.title
+
+    @property
+    def citation(self) -> str:
+        return self.toets.metadata.citation()
+
+    @property
+    def organisations(self) -> str:
+        orgs = self.toets.metadata.organisations
+        parts = [o.name + (f" ({o.abbreviation})" if o.abbreviation else "") for o in orgs]
+        return "; ".join(parts)
+
+    @property
+    def status(self) -> str:
+        return status_label(self.toets.metadata.status)
+
+    @property
+    def date(self) -> str:
+        day = self.toets.metadata.toets_date
+        return format_date(day, self.language) if day else ""
+
+    @property
+    def verdict_label(self) -> str:
+        return self.rubric.verdict_label.get(self.language) if self.rubric else _("Eindoordeel")
+
+    def question_ref(self, question_id: str) -> str:
+        """'§ 4.2' for a question, '' when unknown."""
+        number = self.question_numbers.get(question_id)
+        return f"§ {number}" if number else ""
+
+
+def _grade(options: list[Level], value: str | None, empty: str, lang: str) -> Grade:
+    for rank, option in enumerate(options):
+        if option.value == value:
+            return Grade(option.label.get(lang), option.color, rank, len(options))
+    return Grade(empty, None, None, len(options))
+
+
+def figure_text(value: KeyFigureValue, cform: CompiledForm, lang: str) -> str:
+    """A key figure formatted like the answers it comes from."""
+    if value.value is None:
+        return ""
+    if value.type == "count":
+        return format_number(value.value, lang)
+    question = cform.questions[value.question_id]
+    field_ = question
+    if value.figure.aggregate != "value":
+        columns = value.figure.columns or [c.id for c in question.columns or ()]
+        field_ = question.column(columns[0]) if columns else question  # type: ignore[assignment]
+    return format_value(field_, value.type, value.value, lang)
+
+
+def list_item(question: Question, column_id: str, item: str, lang: str) -> str:
+    column = question.column(column_id)
+    if column is not None and column.type in CHOICE_TYPES:
+        return format_value(column, column.type, item, lang) or item
+    return item
+
+
+def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -> View:
+    """Evaluate the toets and collect what the PDF shows (in the active language)."""
+    evaluation = evaluate_toets(toets, form, rubric)
+    cform = compiled(form)
+    view = View(toets, form, rubric, evaluation, language, cform)
+    for s_index, section in enumerate(form.sections, start=1):
+        view.section_numbers[section.id] = str(s_index)
+        for q_index, question in enumerate(section.questions, start=1):
+            view.question_numbers[question.id] = f"{s_index}.{q_index}"
+    if rubric is not None:
+        not_assessed = _("niet beoordeeld")
+        for score in evaluation.dimensions:
+            dim = score.dimension
+            view.dimensions.append(DimensionView(
+                dim.id, dim.label.get(language), dim.description.get(language), dim.critical,
+                _grade(rubric.levels, score.level, not_assessed, language),
+                _grade(rubric.levels, score.computed, not_assessed, language),
+                score.override, score.overridden, score))
+        verdict = evaluation.verdict
+        none_yet = _("nog geen oordeel")
+        view.verdict = _grade(rubric.verdicts, verdict.value if verdict else None, none_yet,
+                              language)
+        view.verdict_computed = _grade(rubric.verdicts, verdict.computed if verdict else None,
+                                       none_yet, language)
+    for value in evaluation.key_figures:
+        text = figure_text(value, cform, language)
+        view.figures.append(FigureView(value.figure.label.get(language), text,
+                                       bool(text), value.question_id))
+    for kl in evaluation.key_lists:
+        question = cform.questions[kl.key_list.question]
+        items = tuple(list_item(question, kl.key_list.column, i, language) for i in kl.items)
+        view.lists.append(ListView(kl.key_list.label.get(language), items, kl.total,
+                                   question.id))
+    return view
+
+
+def raw_answer(toets: Toets, question_id: str) -> Any:
+    answer = toets.answers.get(question_id)
+    return answer.value if answer is not None else None
+
+
+def has_answer(toets: Toets, question_id: str) -> bool:
+    return is_answered(raw_answer(toets, question_id))
