@@ -1,0 +1,181 @@
+"""Co-signing a toets and checking its co-signatures (pure: no files, no Qt)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import UTC, datetime, timedelta
+
+from pydantic import ValidationError
+
+from toetsapp.errors import ToetsappError
+from toetsapp.formatting import format_date, format_datetime
+from toetsapp.i18n import _
+from toetsapp.model.toets import POSITIONS, CoSignature, Toets, utcnow
+from toetsapp.signing import certs
+from toetsapp.signing.content import content_digest, signed_message
+from toetsapp.signing.keys import SigningKey, verify_message
+from toetsapp.signing.status import SignatureResult, SignatureStatus, position_label
+from toetsapp.signing.trust import TrustStore, check_certificate, load_trust_store
+
+CLOCK_SKEW = timedelta(minutes=5)
+NEEDS_REMARKS = ("akkoord_met_kanttekeningen", "niet_akkoord")
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _when(moment: datetime) -> str:
+    return format_datetime(moment) + " UTC"
+
+
+def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
+                   name: str | None = None, role: str | None = None,
+                   organisation: str | None = None, at: datetime | None = None) -> CoSignature:
+    """A co-signature by ``key`` over the current content of ``toets``.
+
+    ``name`` and ``organisation`` default to the certificate's CN and O, ``role`` to
+    its title. No policy checks (see :func:`sign_toets`).
+    """
+    fields = {
+        "organisation": (organisation if organisation is not None else key.organisation).strip(),
+        "name": (name if name is not None else key.name).strip(),
+        "role": (role if role is not None else certs.title(key.certificate)).strip(),
+        "position": position, "remarks": remarks.strip(),
+    }
+    if not fields["organisation"]:
+        raise ToetsappError(_("het certificaat noemt geen organisatie; geef de organisatie op"))
+    if not fields["name"]:
+        raise ToetsappError(_("het certificaat noemt geen naam; geef de naam van de "
+                              "ondertekenaar op"))
+    try:
+        unsigned = CoSignature(
+            **fields, signed_at=_utc(at or utcnow()).replace(microsecond=0),
+            content_digest=content_digest(toets), algorithm=key.algorithm, signature="",
+            certificate=certs.to_pem(key.certificate),
+            chain=[certs.to_pem(c) for c in key.chain[:10]])
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        raise ToetsappError(_("ongeldige gegevens voor de handtekening ({field}): {msg}").format(
+            field=".".join(map(str, problem["loc"])), msg=problem["msg"])) from None
+    message = signed_message(unsigned, certs.fingerprint_hex(key.certificate))
+    return unsigned.model_copy(update={"signature": base64.b64encode(key.sign(message))
+                                       .decode("ascii")})
+
+
+def _same_signer(a: CoSignature, b: CoSignature) -> bool:
+    if a.certificate == b.certificate:
+        return True
+    return (a.organisation.casefold(), a.name.casefold()) == (
+        b.organisation.casefold(), b.name.casefold())
+
+
+def check_position(position: str, remarks: str) -> None:
+    """Refuse an unknown position, or 'akkoord met kanttekeningen' / 'niet akkoord'
+    without remarks (the dialog can call this before asking for the password)."""
+    if position not in POSITIONS:
+        raise ToetsappError(_("onbekend standpunt '{position}'; kies uit {choices}")
+                            .format(position=position, choices=", ".join(POSITIONS)))
+    if position in NEEDS_REMARKS and not remarks.strip():
+        raise ToetsappError(_("bij het standpunt '{position}' horen kanttekeningen of een "
+                              "motivering").format(position=position_label(position)))
+
+
+def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
+               name: str | None = None, role: str | None = None,
+               organisation: str | None = None, at: datetime | None = None) -> Toets:
+    """A copy of ``toets`` with a new co-signature; an earlier one by the same signer
+    (same certificate, or same organisation and name) is replaced.
+
+    Refuses an unknown position, a missing motivation for 'akkoord met kanttekeningen'
+    or 'niet akkoord', and a certificate that is not valid at the signing time.
+    """
+    check_position(position, remarks)
+    moment = _utc(at or utcnow())
+    cert = key.certificate
+    if moment > certs.not_after(cert):
+        raise ToetsappError(_("het certificaat is verlopen op {date}; ondertekenen kan niet")
+                            .format(date=format_date(certs.not_after(cert).date())))
+    if moment < certs.not_before(cert):
+        raise ToetsappError(_("het certificaat is pas geldig vanaf {date}")
+                            .format(date=format_date(certs.not_before(cert).date())))
+    signature = make_signature(toets, key, position=position, remarks=remarks, name=name,
+                               role=role, organisation=organisation, at=moment)
+    kept = [s for s in toets.signatures if not _same_signer(s, signature)]
+    signed = toets.model_copy(deep=True)
+    signed.signatures = [*kept, signature]
+    return signed
+
+
+def verify_signature(signature: CoSignature, digest: str, trust: TrustStore, *,
+                     now: datetime | None = None, index: int = 0) -> SignatureResult:
+    """Check one co-signature against the toets content ``digest`` and ``trust``.
+
+    Order: readable → signature over the signed message → content unchanged →
+    certificate trusted and valid at the signing time → still valid now.
+    """
+    now = _utc(now or utcnow())
+
+    def result(status: SignatureStatus, detail: str, cert=None) -> SignatureResult:
+        return SignatureResult(
+            index, status, detail, signature.organisation, signature.name,
+            certs.subject_text(cert) if cert else "", certs.fingerprint(cert) if cert else "",
+            signature.signed_at, signature.position)
+
+    try:
+        cert = certs.from_pem(signature.certificate)
+        chain = [certs.from_pem(text) for text in signature.chain]
+        raw = base64.b64decode(signature.signature, validate=True)
+    except (ValueError, binascii.Error):
+        return result(SignatureStatus.MALFORMED, _("het certificaat of de handtekening is "
+                                                   "beschadigd en kan niet worden gelezen"))
+    if signature.algorithm not in certs.ALGORITHMS:
+        return result(SignatureStatus.MALFORMED, _("onbekend handtekeningalgoritme '{alg}'")
+                      .format(alg=signature.algorithm), cert)
+    message = signed_message(signature, certs.fingerprint_hex(cert))
+    if not verify_message(cert, signature.algorithm, raw, message):
+        return result(SignatureStatus.INVALID, _(
+            "de handtekening past niet bij de gegevens: de ondertekenaar, het standpunt, de "
+            "kanttekeningen, het tijdstip of de handtekening zelf is gewijzigd"), cert)
+    signed_at = _utc(signature.signed_at)
+    if signature.content_digest != digest:
+        return result(SignatureStatus.CONTENT_CHANGED, _(
+            "de toets is gewijzigd nadat {organisation} ondertekende op {when}; deze "
+            "handtekening geldt voor een eerdere versie").format(
+            organisation=signature.organisation, when=_when(signed_at)), cert)
+    if signed_at > now + CLOCK_SKEW:
+        return result(SignatureStatus.MALFORMED, _(
+            "het tijdstip van ondertekening ({when}) ligt in de toekomst")
+            .format(when=_when(signed_at)), cert)
+    for moment in (signed_at, now):
+        problem = check_certificate(cert, chain, trust, moment)
+        if problem:
+            status, detail = problem
+            if moment is now and status is SignatureStatus.EXPIRED:
+                detail += _("; bij ondertekening was het nog geldig, maar zonder vertrouwd "
+                            "tijdstempel is dat niet aan te tonen")
+            return result(status, detail, cert)
+    return result(SignatureStatus.VALID, _("ondertekend op {when} met een vertrouwd "
+                                           "certificaat").format(when=_when(signed_at)),
+                  cert)
+
+
+def verify_toets(toets: Toets, trust: TrustStore | None = None, *,
+                 now: datetime | None = None) -> list[SignatureResult]:
+    """Check every co-signature of ``toets`` (default trust store: the user's folder)."""
+    trust = trust if trust is not None else load_trust_store()
+    digest = content_digest(toets)
+    return [verify_signature(sig, digest, trust, now=now, index=i)
+            for i, sig in enumerate(toets.signatures)]
+
+
+def missing_signers(toets: Toets, results: list[SignatureResult]) -> list[str]:
+    """Organisations in ``metadata.organisations`` without a valid co-signature.
+
+    The list of organisations is part of the signed content, so a co-signature that
+    was removed from the file shows up here.
+    """
+    signed = {r.organisation.casefold() for r in results if r.valid}
+    return [org.name for org in toets.metadata.organisations
+            if not {org.name.casefold(), org.abbreviation.casefold()} & signed]

@@ -1,0 +1,81 @@
+"""Outcomes of checking a signature, with Dutch labels (translated through ``_``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from toetsapp.i18n import _
+
+
+class SignatureStatus(StrEnum):
+    """What checking one signature found. Only :attr:`VALID` is good."""
+
+    VALID = "valid"
+    CONTENT_CHANGED = "content_changed"
+    INVALID = "invalid"
+    UNTRUSTED = "untrusted"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    REVOKED = "revoked"
+    MALFORMED = "malformed"
+
+    @property
+    def label(self) -> str:
+        """Short text for a table cell, e.g. 'geldig' or 'inhoud gewijzigd'."""
+        return {
+            SignatureStatus.VALID: _("geldig"),
+            SignatureStatus.CONTENT_CHANGED: _("inhoud gewijzigd na ondertekening"),
+            SignatureStatus.INVALID: _("handtekening klopt niet"),
+            SignatureStatus.UNTRUSTED: _("uitgever niet vertrouwd"),
+            SignatureStatus.EXPIRED: _("certificaat verlopen"),
+            SignatureStatus.NOT_YET_VALID: _("certificaat nog niet geldig"),
+            SignatureStatus.REVOKED: _("certificaat ingetrokken"),
+            SignatureStatus.MALFORMED: _("handtekening onleesbaar"),
+        }[self]
+
+    @property
+    def valid(self) -> bool:
+        return self is SignatureStatus.VALID
+
+
+def position_label(position: str) -> str:
+    """'Akkoord', 'Akkoord met kanttekeningen' or 'Niet akkoord'."""
+    return {"akkoord": _("Akkoord"),
+            "akkoord_met_kanttekeningen": _("Akkoord met kanttekeningen"),
+            "niet_akkoord": _("Niet akkoord")}.get(position, position)
+
+
+@dataclass(frozen=True)
+class SignatureResult:
+    """The check of one signature (a co-signature in a toets, or a PAdES signature in a PDF).
+
+    ``detail`` explains the status in a sentence; ``subject`` and ``fingerprint``
+    (SHA-256) identify the certificate, empty when it could not be read.
+    """
+
+    index: int
+    status: SignatureStatus
+    detail: str
+    organisation: str = ""
+    name: str = ""
+    subject: str = ""
+    fingerprint: str = ""
+    signed_at: datetime | None = None
+    position: str = ""  # co-signatures: akkoord, akkoord_met_kanttekeningen, niet_akkoord
+    kind: str = "toets"  # "toets" (co-signature) or "pdf" (PAdES)
+    field: str = ""  # PDF signature field name
+
+    @property
+    def valid(self) -> bool:
+        return self.status.valid
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data (the ``--json`` output)."""
+        return {"kind": self.kind, "index": self.index, "field": self.field,
+                "organisation": self.organisation, "name": self.name,
+                "status": self.status.value, "label": self.status.label,
+                "detail": self.detail, "subject": self.subject,
+                "fingerprint": self.fingerprint, "position": self.position or None,
+                "signed_at": self.signed_at.isoformat() if self.signed_at else None}

@@ -1,0 +1,174 @@
+"""The trust store: a folder of CA certificates (PEM or DER) and, optionally, CRLs.
+
+Certificate paths are built and checked by pyhanko-certvalidator (RFC 5280), never
+fetched from the network: the machine may be offline. Revocation is checked only
+against CRL files placed in the trust folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from toetsapp.errors import FileProblem
+from toetsapp.formatting import format_date
+from toetsapp.i18n import _
+from toetsapp.signing import certs
+from toetsapp.signing.paths import TRUST_ENV, default_trust_dir
+from toetsapp.signing.status import SignatureStatus
+
+MAX_TRUST_FILE = 8 * 2**20
+__all__ = ["TRUST_ENV", "TrustStore", "check_certificate", "default_trust_dir",
+           "load_trust_store", "signing_usage"]
+
+
+@dataclass(frozen=True)
+class TrustStore:
+    """Trust anchors and CRLs; ``problems`` lists files in the folder that were skipped."""
+
+    roots: tuple[x509.Certificate, ...] = ()
+    crls: tuple[bytes, ...] = ()
+    folder: Path | None = None
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    def context(self, moment: datetime | None = None):  # -> ValidationContext
+        """A pyHanko validation context: these roots and CRLs only, no fetching, at
+        ``moment`` (None: now)."""
+        from pyhanko_certvalidator import ValidationContext
+
+        return ValidationContext(
+            trust_roots=[certs.to_asn1(root) for root in self.roots],
+            moment=moment, allow_fetching=False,
+            crls=list(self.crls), revocation_mode="soft-fail",
+            # a CRL newer than ``moment`` still tells whether the certificate was
+            # revoked at ``moment`` (the revocation date is compared)
+            retroactive_revinfo=True)
+
+
+def _read_entry(path: Path) -> tuple[list[x509.Certificate], list[bytes]]:
+    data = path.read_bytes()
+    if b"-----BEGIN" in data:
+        found = _pem_certificates(data)
+        crls = [x509.load_pem_x509_crl(block).public_bytes(Encoding.DER)
+                for block in _pem_blocks(data, b"X509 CRL")]
+        return found, crls
+    try:
+        return [x509.load_der_x509_certificate(data)], []
+    except ValueError:
+        return [], [x509.load_der_x509_crl(data).public_bytes(Encoding.DER)]
+
+
+def _pem_blocks(data: bytes, label: bytes) -> list[bytes]:
+    begin, end = b"-----BEGIN " + label + b"-----", b"-----END " + label + b"-----"
+    blocks, start = [], data.find(begin)
+    while start >= 0:
+        stop = data.find(end, start)
+        if stop < 0:
+            raise ValueError("unterminated PEM block")
+        blocks.append(data[start:stop + len(end)])
+        start = data.find(begin, stop)
+    return blocks
+
+
+def _pem_certificates(data: bytes) -> list[x509.Certificate]:
+    if b"-----BEGIN CERTIFICATE-----" not in data:
+        return []
+    return x509.load_pem_x509_certificates(data)
+
+
+def load_trust_store(folder: Path | str | None = None, *, required: bool = False) -> TrustStore:
+    """Read every certificate and CRL in ``folder`` (default: :func:`default_trust_dir`).
+
+    A missing folder gives an empty store (nothing is trusted) unless ``required``,
+    then it is a :class:`FileProblem`. Unreadable files are skipped and listed in
+    ``problems``.
+    """
+    folder = Path(folder) if folder is not None else default_trust_dir()
+    if not folder.is_dir():
+        if required:
+            raise FileProblem(folder, _("de map met vertrouwde certificaten bestaat niet"))
+        return TrustStore(folder=folder, problems=(
+            _("De map met vertrouwde certificaten bestaat niet: {folder}. Zet daar de "
+              "certificaten (PEM of DER) van de CA's die je vertrouwt; tot dan is geen "
+              "handtekening vertrouwd.").format(folder=folder),))
+    roots: list[x509.Certificate] = []
+    crls: list[bytes] = []
+    problems: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        try:
+            if path.stat().st_size > MAX_TRUST_FILE:
+                raise ValueError("too large")
+            found, revoked = _read_entry(path)
+        except (OSError, ValueError):
+            problems.append(_("{file}: geen certificaat of CRL (PEM of DER); overgeslagen")
+                            .format(file=path.name))
+            continue
+        roots += found
+        crls += revoked
+        if not found and not revoked:
+            problems.append(_("{file}: geen certificaat of CRL gevonden; overgeslagen")
+                            .format(file=path.name))
+    return TrustStore(tuple(roots), tuple(crls), folder, tuple(problems))
+
+
+def signing_usage():  # -> KeyUsageConstraints
+    """Key usage a signing certificate needs: digital signature or non-repudiation."""
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+    return KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
+                               match_all_key_usages=False)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tuple,
+                      trust: TrustStore, moment: datetime
+                      ) -> tuple[SignatureStatus, str] | None:
+    """Problems with ``cert`` at ``moment``: path to a trust anchor, validity, revocation,
+    key usage (digital signature or non-repudiation). None when all is well."""
+    from pyhanko_certvalidator import CertificateValidator
+    from pyhanko_certvalidator import errors as e
+
+    moment = _utc(moment)
+    leaf = certs.to_asn1(cert)
+    validator = CertificateValidator(leaf, [certs.to_asn1(c) for c in chain],
+                                     trust.context(moment))
+    when = format_date(moment.date())
+    try:
+        asyncio.run(validator.async_validate_path())
+    except e.PathBuildingError:
+        return SignatureStatus.UNTRUSTED, _(
+            "de uitgever van het certificaat ({issuer}) staat niet in de vertrouwde "
+            "certificaten").format(issuer=certs.issuer_text(cert))
+    except e.RevokedError as exc:
+        which = _("het certificaat") if exc.is_ee_cert else _("een CA-certificaat in de keten")
+        return SignatureStatus.REVOKED, _("{which} is ingetrokken op {date}").format(
+            which=which, date=format_date(exc.revocation_dt.date()))
+    except e.ExpiredError as exc:
+        which = _("het certificaat") if exc.is_ee_cert else _("een CA-certificaat in de keten")
+        return SignatureStatus.EXPIRED, _(
+            "{which} was op {when} verlopen (geldig tot {end})").format(
+            which=which, when=when, end=format_date(exc.expired_dt.date()))
+    except e.NotYetValidError as exc:
+        which = _("het certificaat") if exc.is_ee_cert else _("een CA-certificaat in de keten")
+        return SignatureStatus.NOT_YET_VALID, _(
+            "{which} was op {when} nog niet geldig (geldig vanaf {start})").format(
+            which=which, when=when, start=format_date(exc.valid_from.date()))
+    except (e.ValidationError, e.PathError) as exc:
+        return SignatureStatus.UNTRUSTED, _("het certificaat is niet bruikbaar: {reason}").format(
+            reason=getattr(exc, "failure_msg", None) or exc)
+    try:
+        signing_usage().validate(leaf)
+    except e.InvalidCertificateError:
+        return SignatureStatus.UNTRUSTED, _("het certificaat is niet bedoeld voor het "
+                                            "ondertekenen van documenten (sleutelgebruik)")
+    return None
