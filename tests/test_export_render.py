@@ -187,11 +187,13 @@ def test_signatures_page_states_not_cosigned_or_lists_the_rows():
     toets = mini_toets({"titel": "T"})
     assert "Deze toets is niet medeondertekend." in all_text(render_mini(toets))
     rows = [SignatureRow("UWV", "J. Jansen", "directeur", "Akkoord met kanttekeningen",
-                         "1 maart 2026", "Let op de planning.", verified=True),
+                         "1 maart 2026", "Let op de planning.", verified=True,
+                         subject="CN=J. Jansen, O=UWV, C=NL", fingerprint="AB12 CD34"),
             SignatureRow("SVB", "P. Pieters", "", "Niet akkoord", "2 maart 2026",
                          verified=False)]
     text = squash(all_text(render_mini(toets, signature_rows=rows)))
     assert "nietmedeondertekend" not in text
     for expected in ("UWV", "J. Jansen, directeur", "Akkoord met kanttekeningen", "geldig",
-                     "ONGELDIG", "Kanttekeningen van UWV", "Let op de planning."):
+                     "ONGELDIG", "Kanttekeningen van UWV", "Let op de planning.",
+                     "Certificaat: CN=J. Jansen, O=UWV, C=NL", "SHA-256: AB12 CD34"):
         assert squash(expected) in text

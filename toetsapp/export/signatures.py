@@ -39,6 +39,8 @@ class SignatureRow:
     remarks: str = ""
     verified: bool | None = None
     status: str = ""
+    subject: str = ""
+    fingerprint: str = ""
 
     def status_text(self) -> str:
         if self.status:
@@ -84,6 +86,7 @@ def signature_flowables(rows: Sequence[SignatureRow], marks: Marks, style: House
     header = [_("Organisatie"), _("Ondertekend door"), _("Standpunt"), _("Ondertekend op"),
               _("Handtekening")]
     data = [[Paragraph(markup(h), st["cell_bold"]) for h in header]]
+    spans: list[tuple] = []
     for row in rows:
         who = row.name + (f", {row.role}" if row.role else "")
         status = row.status_text()
@@ -93,11 +96,19 @@ def signature_flowables(rows: Sequence[SignatureRow], marks: Marks, style: House
                      Paragraph(markup(row.position), st["cell"]),
                      Paragraph(markup(row.signed_at), st["cell"]),
                      Paragraph(markup(status), status_style)])
+        if row.subject or row.fingerprint:
+            lines = [line for line in (
+                _("Certificaat: {subject}").format(subject=row.subject) if row.subject else "",
+                _("SHA-256: {fingerprint}").format(fingerprint=row.fingerprint)
+                if row.fingerprint else "") if line]
+            detail = [Paragraph(markup(line), st["small_muted"]) for line in lines]
+            data.append([detail, "", "", "", ""])
+            spans.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
     shares = [0.24, 0.22, 0.18, 0.18, 0.18]
     table = Table(data, colWidths=[width * s for s in shares], repeatRows=1, style=table_style([
         ("BACKGROUND", (0, 0), (-1, 0), style.color("table_header")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, style.color("rule"))]))
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, style.color("rule")), *spans]))
     table.hAlign = "LEFT"
     out.append(table)
     for row in rows:

@@ -29,11 +29,11 @@ def fingerprint_display(cert: x509.Certificate) -> str:
     return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
 
 
-def _certificate_lines(cert: x509.Certificate | None) -> list[str]:
+def _certificate_fields(cert: x509.Certificate | None) -> tuple[str, str]:
+    """(subject, fingerprint) as shown on the signatures page."""
     if cert is None:
-        return [_("certificaat onleesbaar")]
-    return [_("Certificaat: {subject}").format(subject=subject_display(cert)),
-            _("SHA-256: {fingerprint}").format(fingerprint=fingerprint_display(cert))]
+        return "", ""
+    return subject_display(cert), fingerprint_display(cert)
 
 
 def _cert_or_none(pem: str) -> x509.Certificate | None:
@@ -58,17 +58,19 @@ def signature_rows(toets: Toets, results: Sequence[SignatureResult] | None = Non
         result = results[i] if results is not None and i < len(results) else None
         cert = _cert_or_none(sig.certificate)
         head = result.status.label if result else _("niet gecontroleerd")
-        lines = [head[:1].upper() + head[1:], *_certificate_lines(cert)]
+        lines = [head[:1].upper() + head[1:]]
+        if cert is None:
+            lines.append(_("certificaat onleesbaar"))
         if cert is not None and pades.pop(certs.fingerprint_hex(cert), None) is not None:
             lines.append(_("Ook digitaal ondertekend in deze PDF (PAdES)."))
         rows.append(SignatureRow(
             sig.organisation, sig.name, sig.role, position_label(sig.position),
             format_datetime(sig.signed_at, language) + " UTC", sig.remarks,
-            result.valid if result else None, "\n".join(lines)))
+            result.valid if result else None, "\n".join(lines), *_certificate_fields(cert)))
     for key in pades.values():
-        lines = [_("Digitaal ondertekend in deze PDF (PAdES), zonder standpunt in de toets"),
-                 *_certificate_lines(key.certificate)]
-        rows.append(SignatureRow(key.organisation or key.subject, key.name, "",
-                                 _("geen standpunt vastgelegd"), _("bij het maken van de PDF"),
-                                 "", None, "\n".join(lines)))
+        rows.append(SignatureRow(
+            key.organisation or key.subject, key.name, "", _("geen standpunt vastgelegd"),
+            _("bij het maken van de PDF"), "", None,
+            _("Digitaal ondertekend in deze PDF (PAdES), zonder standpunt in de toets"),
+            *_certificate_fields(key.certificate)))
     return rows
