@@ -5,11 +5,15 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings and recovery files never go to the user's real folders, not even at import time.
+os.environ["TOETSAPP_CONFIG_DIR"] = tempfile.mkdtemp(prefix="toetsapp-tests-config-")
+os.environ["TOETSAPP_STATE_DIR"] = tempfile.mkdtemp(prefix="toetsapp-tests-state-")
 
 from tests.mini import MINI_FORM, MINI_RUBRIC
 from toetsapp.catalog import Catalog, default_catalog
@@ -18,6 +22,15 @@ from toetsapp.resources import resource_root
 
 ROOT = resource_root()
 EXAMPLES = sorted((ROOT / "examples").glob("*.toets"))
+
+
+@pytest.fixture(autouse=True)
+def private_locations(tmp_path_factory, monkeypatch):
+    """Each test gets its own settings and recovery folders."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TOETSAPP_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("TOETSAPP_STATE_DIR", str(base / "state"))
+    return base
 
 
 @pytest.fixture(autouse=True)

@@ -71,3 +71,14 @@ def test_command_line_runs_frozen(bundle, tmp_path):
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr
     done = run(bundle, "score", str(tmp_path / "missing.toets"))
     assert done.returncode == 3 and "missing.toets" in done.stderr
+
+
+def test_main_window_opens_frozen_with_a_toets(bundle, tmp_path):
+    env = {"TOETSAPP_TEST_DRIVER": '{"mode": "shown"}',
+           "TOETSAPP_CONFIG_DIR": str(tmp_path / "config"),
+           "TOETSAPP_STATE_DIR": str(tmp_path / "state")}
+    done = run(bundle, str(EXAMPLES[-1]), **env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "SHOWN" in done.stdout
+    done = run(bundle, "--lang", "en", "gui", str(EXAMPLES[0]), **env)
+    assert done.returncode == 0 and "SHOWN" in done.stdout, done.stderr[-2000:]

@@ -1,0 +1,48 @@
+"""Co-signing in the app: sign with a certificate; a later edit visibly voids it."""
+
+from __future__ import annotations
+
+from tests.test_signing_pki import PASSWORD, shared_pki
+from tests.uihelp import dispose, open_window, press_in_dialog
+from toetsapp.editing import AnswerPart
+from toetsapp.ui.signing import SignDialog
+
+
+def test_sign_then_edit_voids_the_signature_visibly(qtbot, mini_catalog, tmp_path_factory):
+    pki = shared_pki(tmp_path_factory)
+    window = open_window(qtbot, mini_catalog)
+    try:
+        window.new_toets("mini")
+        doc = window.doc
+        doc.edit_answer("titel", "value", "Wet")
+        dialog = SignDialog(doc, window)
+        qtbot.addWidget(dialog)
+        dialog.file.setText(str(pki.p12["vng"]))
+        dialog.password.setText("fout")
+        assert not dialog.sign() and dialog.problem.isVisibleTo(dialog)
+        assert doc.toets.signatures == []
+        dialog.password.setText(PASSWORD)
+        dialog.positions.button(1).setChecked(True)  # akkoord met kanttekeningen
+        assert not dialog.sign()  # ... needs remarks
+        dialog.remarks.setPlainText("Let op de uitvoeringskosten.")
+        assert dialog.sign()
+        signature = doc.toets.signatures[0]
+        assert signature.organisation == "Vereniging van Nederlandse Gemeenten"
+        assert signature.position == "akkoord_met_kanttekeningen"
+        banner = window.view.signature_banner
+        qtbot.waitUntil(lambda: "Ondertekend door Vereniging" in banner.label.text())
+        press_in_dialog("cancel")
+        doc.edit_answer("titel", "value", "Wet 2")
+        assert doc.value(AnswerPart("titel")) == "Wet" and len(doc.toets.signatures) == 1
+        assert window.view.page(1).widgets["titel"].editor.edit.text() == "Wet"
+        press_in_dialog("yes")
+        doc.edit_answer("titel", "value", "Wet 2")
+        assert doc.value(AnswerPart("titel")) == "Wet 2"
+        qtbot.waitUntil(lambda: "vervallen" in banner.label.text())
+        doc.edit_answer("titel", "value", "Wet 3")  # asked only once
+        window.actions.undo.trigger()
+        window.actions.undo.trigger()  # back to exactly what was signed: valid again
+        qtbot.waitUntil(lambda: "vervallen" not in banner.label.text())
+        assert doc.value(AnswerPart("titel")) == "Wet"
+    finally:
+        dispose(window)

@@ -1,0 +1,135 @@
+"""Pure edits of a :class:`Toets`: read and write one addressed place.
+
+Undo commands in the UI are "set target from old to new"; this module is the
+Qt-free half that knows how a target maps onto the model.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from toetsapp.model.toets import MAX_EVIDENCE, Answer, Metadata, Override, Toets
+
+Part = Literal["value", "evidence", "involved"]
+PERSON_FIELDS = ("name", "organisation", "role", "email")
+
+
+@dataclass(frozen=True)
+class AnswerPart:
+    """The value, the evidence or the 'who was involved' of one answer."""
+
+    question: str
+    part: Part = "value"
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """A metadata field: ``title``, ``toets_date``, ``organisations``, ``toetser.name`` ..."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class OverrideSlot:
+    """The toetser's override of one dimension, or of the verdict (``dimension=None``)."""
+
+    dimension: str | None = None
+
+
+@dataclass(frozen=True)
+class SignaturesSlot:
+    """The co-signatures of the toets (added by signing, never typed)."""
+
+
+Target = AnswerPart | MetaField | OverrideSlot | SignaturesSlot
+
+
+def read(toets: Toets, target: Target) -> Any:
+    """The current value at ``target`` (a copy: callers may keep it)."""
+    if isinstance(target, AnswerPart):
+        answer = toets.answers.get(target.question)
+        if answer is None:
+            return None if target.part == "value" else ""
+        return copy.deepcopy(getattr(answer, target.part))
+    if isinstance(target, SignaturesSlot):
+        return [signature.model_copy() for signature in toets.signatures]
+    if isinstance(target, MetaField):
+        owner, name = _meta_owner(toets.metadata, target.name)
+        value = getattr(owner, name)
+        if name == "organisations":
+            return [org.model_dump() for org in value]
+        return value
+    if target.dimension is None:
+        override = toets.overrides.verdict
+    else:
+        override = toets.overrides.dimensions.get(target.dimension)
+    return override.model_copy() if override is not None else None
+
+
+def write(toets: Toets, target: Target, value: Any) -> None:
+    """Store ``value`` at ``target``; an answer left empty is removed altogether."""
+    if isinstance(target, AnswerPart):
+        _write_answer(toets, target, value)
+    elif isinstance(target, MetaField):
+        owner, name = _meta_owner(toets.metadata, target.name)
+        setattr(owner, name, copy.deepcopy(value))
+    elif isinstance(target, SignaturesSlot):
+        toets.signatures = [signature.model_copy() for signature in value]
+    elif target.dimension is None:
+        toets.overrides.verdict = _override(value)
+    elif value is None:
+        toets.overrides.dimensions.pop(target.dimension, None)
+    else:
+        toets.overrides.dimensions[target.dimension] = _override(value)
+
+
+def _write_answer(toets: Toets, target: AnswerPart, value: Any) -> None:
+    old = toets.answers.get(target.question) or Answer()
+    fields = {"value": old.value, "evidence": old.evidence, "involved": old.involved}
+    if target.part == "value":
+        fields["value"] = copy.deepcopy(value)
+    else:
+        fields[target.part] = str(value or "")[:MAX_EVIDENCE]
+    if fields["value"] is None and not fields["evidence"] and not fields["involved"]:
+        toets.answers.pop(target.question, None)
+    else:
+        toets.answers[target.question] = Answer(**fields)
+
+
+def _override(value: Any) -> Override | None:
+    return value.model_copy() if isinstance(value, Override) else value
+
+
+def _meta_owner(metadata: Metadata, name: str) -> tuple[Any, str]:
+    if name.startswith("toetser."):
+        field = name.split(".", 1)[1]
+        if field not in PERSON_FIELDS:
+            raise KeyError(name)
+        return metadata.toetser, field
+    if name not in Metadata.model_fields:
+        raise KeyError(name)
+    return metadata, name
+
+
+def check_metadata(toets: Toets, name: str, value: Any) -> str | None:
+    """Why ``value`` cannot be stored in metadata field ``name`` (None when it can)."""
+    trial = toets.metadata.model_copy(deep=True)
+    owner, field = _meta_owner(trial, name)
+    try:
+        setattr(owner, field, value)
+    except ValidationError as exc:
+        return "; ".join(str(err.get("msg", "")).removeprefix("Value error, ")
+                         for err in exc.errors())
+    return None
+
+
+def normalised_metadata(toets: Toets, name: str, value: Any) -> Any:
+    """``value`` as the model would store it (e.g. '36501' becomes '36 501')."""
+    trial = toets.metadata.model_copy(deep=True)
+    owner, field = _meta_owner(trial, name)
+    setattr(owner, field, value)
+    return getattr(owner, field)

@@ -1,0 +1,120 @@
+"""Every command of the window as a QAction with a mnemonic and a shortcut, and the menus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from toetsapp.i18n import _
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_pdf: QAction
+    sign: QAction
+    close: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    override_verdict: QAction
+    data_page: QAction
+    next_section: QAction
+    previous_section: QAction
+    next_problem: QAction
+    focus_navigator: QAction
+    focus_page: QAction
+    focus_scores: QAction
+    focus_problems: QAction
+    about: QAction
+
+    def document_actions(self) -> list[QAction]:
+        """Actions that need an open document."""
+        return [self.save, self.save_as, self.export_pdf, self.sign, self.close,
+                self.override_verdict,
+                self.data_page, self.next_section, self.previous_section, self.next_problem,
+                self.focus_navigator, self.focus_page, self.focus_scores, self.focus_problems]
+
+    def all(self) -> list[QAction]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+def _action(window: QMainWindow, text: str, shortcut: QKeySequence | Key | str | None = None,
+            tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # every platform binding, e.g. Ctrl+W and Ctrl+F4
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    window.addAction(action)
+    return action
+
+
+def create_actions(window: QMainWindow) -> Actions:
+    a = Actions(
+        new=_action(window, _("&Nieuwe toets…"), Key.New, _("Begin een nieuwe toets")),
+        open=_action(window, _("&Openen…"), Key.Open, _("Open een opgeslagen toets")),
+        save=_action(window, _("Op&slaan"), Key.Save),
+        save_as=_action(window, _("Opslaan &als…"), Key.SaveAs),
+        export_pdf=_action(window, _("&Exporteren naar PDF…"), "Ctrl+E",
+                           _("Maak de PDF van deze toets")),
+        sign=_action(window, _("Onder&tekenen…"), None,
+                     _("Leg het standpunt van je organisatie vast en onderteken")),
+        close=_action(window, _("&Sluiten"), Key.Close),
+        quit=_action(window, _("&Afsluiten"), Key.Quit),
+        undo=_action(window, _("&Ongedaan maken"), Key.Undo),
+        redo=_action(window, _("Opnieu&w"), Key.Redo),
+        override_verdict=_action(window, _("&Eindoordeel aanpassen…")),
+        data_page=_action(window, _("&Gegevens van de toets"), "Ctrl+0"),
+        next_section=_action(window, _("&Volgende sectie"), "Ctrl+PgDown"),
+        previous_section=_action(window, _("V&orige sectie"), "Ctrl+PgUp"),
+        next_problem=_action(window, _("Volgend &probleem"), "F8"),
+        focus_navigator=_action(window, _("Naar de &inhoud"), "Ctrl+1"),
+        focus_page=_action(window, _("Naar de &vragen"), "Ctrl+2"),
+        focus_scores=_action(window, _("Naar de &scores"), "Ctrl+3"),
+        focus_problems=_action(window, _("Naar de p&roblemen"), "Ctrl+4"),
+        about=_action(window, _("&Over Toetsapp")),
+    )
+    for action, fallback in ((a.quit, "Ctrl+Q"), (a.close, "Ctrl+W")):
+        if not action.shortcuts():
+            action.setShortcut(QKeySequence(fallback))
+    return a
+
+
+def build_menus(window: QMainWindow, a: Actions) -> QMenu:
+    """The menu bar; returns the 'recent files' submenu for the window to fill."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu(_("&Bestand"))
+    file_menu.addActions([a.new, a.open])
+    recent = file_menu.addMenu(_("&Recente bestanden"))
+    file_menu.addSeparator()
+    file_menu.addActions([a.save, a.save_as])
+    file_menu.addSeparator()
+    file_menu.addActions([a.export_pdf, a.sign])
+    file_menu.addSeparator()
+    file_menu.addActions([a.close, a.quit])
+    edit_menu = bar.addMenu(_("Be&werken"))
+    edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.override_verdict)
+    view_menu = bar.addMenu(_("Bee&ld"))
+    view_menu.addActions([a.data_page, a.next_section, a.previous_section, a.next_problem])
+    view_menu.addSeparator()
+    view_menu.addActions([a.focus_navigator, a.focus_page, a.focus_scores, a.focus_problems])
+    window.panels_menu = view_menu.addMenu(_("&Panelen"))  # type: ignore[attr-defined]
+    from toetsapp.ui import preferences
+
+    preferences.install(window, view_menu)
+    help_menu = bar.addMenu(_("&Help"))
+    help_menu.addAction(a.about)
+    return recent

@@ -1,0 +1,1 @@
+"""One editor per question type; :func:`toetsapp.ui.editors.factory.editor_for` picks it."""

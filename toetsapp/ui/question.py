@@ -1,0 +1,151 @@
+"""One question as a card: the question, its guidance, the editor, evidence and people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from toetsapp.engine import Problem
+from toetsapp.i18n import _
+from toetsapp.model.form import Question
+from toetsapp.model.toets import MAX_EVIDENCE
+from toetsapp.ui.editors.base import Editor, block
+from toetsapp.ui.editors.factory import editor_for
+from toetsapp.ui.editors.table import TableEditor
+from toetsapp.ui.editors.text import GrowingTextEdit
+from toetsapp.ui.theme import scaled_font
+from toetsapp.ui.widgets import ErrorLabel, muted
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class QuestionWidget(QFrame):
+    """A question card. ``sig_edited(question, part, value, typing)`` reports every edit."""
+
+    sig_edited = Signal(str, str, object, bool)  # question, part, value (JSON-like), typing
+
+    def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.language = language
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        layout.addLayout(self._header())
+        if question.help is not None:
+            layout.addWidget(muted(question.help.get(language), self))
+        if question.guidance:
+            layout.addWidget(self._guidance())
+        self.editor: Editor = editor_for(question, question.type, self)
+        title = question.title(language)
+        self.editor.describe(title, question.label.get(language))
+        self.editor.sig_edited.connect(
+            lambda value, typing: self.sig_edited.emit(question.id, "value", value, typing))
+        layout.addWidget(self.editor)
+        self.problem_label = ErrorLabel(self)
+        layout.addWidget(self.problem_label)
+        self.evidence = self._side_field("evidence", _("Hoe weet je dit?"),
+                                         _("Bronnen, onderzoek, cijfers, gesprekken"))
+        self.involved = self._side_field("involved", _("Wie waren betrokken?"),
+                                         _("Organisaties, teams of mensen"))
+        if self.evidence or self.involved:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(16)
+            for col, (label, box) in enumerate(x for x in (self.evidence, self.involved) if x):
+                grid.addWidget(label, 0, col)
+                grid.addWidget(box, 1, col, Qt.AlignmentFlag.AlignTop)
+                grid.setColumnStretch(col, 1)
+            layout.addLayout(grid)
+
+    def _header(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        if self.question.short_label is not None:
+            kicker = muted(self.question.short_label.get(self.language).upper(), self)
+            kicker.setFont(scaled_font(kicker.font(), 0.85, bold=True))
+            box.addWidget(kicker)
+        row = QHBoxLayout()
+        self.title_label = QLabel(self.question.label.get(self.language), self)
+        self.title_label.setFont(scaled_font(self.title_label.font(), 1.15, bold=True))
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.title_label, 1)
+        if self.question.required:
+            badge = muted(_("verplicht"), self, wrap=False)
+            badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(row)
+        return box
+
+    def _guidance(self) -> QFrame:
+        frame = QFrame(self)
+        frame.setObjectName("guidance")
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(12, 8, 12, 8)
+        inner.setSpacing(2)
+        caption = QLabel(_("Hulpvragen"), frame)
+        caption.setFont(scaled_font(caption.font(), 0.95, bold=True))
+        inner.addWidget(caption)
+        items = "".join(f"<li>{_escape(g.get(self.language))}</li>"
+                        for g in self.question.guidance)
+        text = QLabel(f"<ul style='margin:0 0 0 -20px'>{items}</ul>", frame)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(text)
+        frame.setAccessibleName(_("Hulpvragen"))
+        return frame
+
+    def _side_field(self, part: str, caption: str,
+                    hint: str) -> tuple[QLabel, GrowingTextEdit] | None:
+        if not getattr(self.question, part):
+            return None
+        label = QLabel(caption, self)
+        label.setFont(scaled_font(label.font(), 0.95, bold=True))
+        box = GrowingTextEdit(2, 8, self)
+        box.setPlaceholderText(hint)
+        box.setAccessibleName(f"{caption} — {self.question.title(self.language)}")
+        label.setBuddy(box)
+        box.textChanged.connect(lambda: self._side_edited(part, box))
+        return label, box
+
+    def _side_edited(self, part: str, box: GrowingTextEdit) -> None:
+        text = box.toPlainText()
+        if len(text) > MAX_EVIDENCE:
+            text = text[:MAX_EVIDENCE]
+            with block(box):
+                box.setPlainText(text)
+        self.sig_edited.emit(self.question.id, part, text, True)
+
+    # --- from the model ----------------------------------------------------------------
+    def show_answer(self, value: Any, evidence: str, involved: str) -> None:
+        self.editor.set_value(value)
+        for pair, text in ((self.evidence, evidence), (self.involved, involved)):
+            if pair and pair[1].toPlainText() != text:
+                with block(pair[1]):
+                    pair[1].setPlainText(text)
+                pair[1].updateGeometry()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Invalid values and table problems inline; plain 'not answered' stays in the list."""
+        shown = [p for p in problems if p.severity == "error"
+                 and (p.kind == "invalid" or p.row is not None)]
+        lines = []
+        for problem in shown[:4]:
+            prefix = _("Rij {n}: ").format(n=problem.row + 1) if problem.row is not None else ""
+            lines.append(prefix + problem.message)
+        if len(shown) > 4:
+            lines.append(_("… en nog {n}").format(n=len(shown) - 4))
+        self.problem_label.show_message("\n".join(lines))
+
+    def focus_editor(self, row: int | None = None, column: str | None = None) -> None:
+        if isinstance(self.editor, TableEditor) and row is not None:
+            self.editor.select_row(row)
+            self.editor.focus_row_editor(column)
+            return
+        self.editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)

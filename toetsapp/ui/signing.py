@@ -1,0 +1,162 @@
+"""Co-signatures in the editor: a banner, a warning before the first edit, the sign dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toetsapp.editing import SignaturesSlot
+from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.i18n import _
+from toetsapp.model.toets import POSITIONS
+from toetsapp.ui.document import Document
+from toetsapp.ui.messages import confirm
+from toetsapp.ui.widgets import Banner, ErrorLabel, heading, muted
+
+
+class SigningWatch(QObject):
+    """Shows who signed (and whose signature an edit voided); guards the first edit."""
+
+    def __init__(self, doc: Document, banner: Banner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.doc, self.banner, self.window = doc, banner, parent
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self.update_banner)
+        doc.sig_generation.connect(lambda _g: self._timer.start())
+        doc.sig_signatures_changed.connect(self.arm)
+        self.arm()
+
+    def arm(self) -> None:
+        """Ask before the next edit if that edit would void signatures."""
+        from toetsapp.signing import signed_state
+
+        if self.doc.toets.signatures and signed_state(self.doc.toets).signed:
+            self.doc.edit_guard = self.ask
+        self.update_banner()
+
+    def ask(self) -> bool:
+        from toetsapp.signing import signed_state
+
+        warning = signed_state(self.doc.toets).edit_warning()
+        return warning is None or confirm(self.window, _("Ondertekende toets wijzigen?"),
+                                          warning, _("Toch wijzigen"))
+
+    def update_banner(self) -> None:
+        if not self.doc.toets.signatures:
+            self.banner.hide()
+            return
+        from toetsapp.signing import signed_state
+
+        state = signed_state(self.doc.toets)
+        lines = []
+        if state.current:
+            lines.append(_("Ondertekend door {who}.").format(who=", ".join(state.organisations)))
+        if state.outdated:
+            who = ", ".join(dict.fromkeys(s.organisation for s in state.outdated))
+            lines.append(_("De handtekening van {who} is vervallen: de toets is na "
+                           "ondertekening gewijzigd.").format(who=who))
+        self.banner.set_text(" ".join(lines))
+        self.banner.show()
+
+
+class SignDialog(QDialog):
+    """Record this organisation's position and sign the toets with a PKCS#12 certificate."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from toetsapp.signing import position_label
+
+        self.doc = doc
+        self.setWindowTitle(_("Toets ondertekenen"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Toets ondertekenen"), 1.2))
+        layout.addWidget(muted(_("Je ondertekent de toets zoals hij nu is. Een latere wijziging "
+                                 "laat de handtekening zichtbaar vervallen.")))
+        form = QFormLayout()
+        self.file = QLineEdit(self)
+        self.file.setAccessibleName(_("Certificaatbestand (.p12)"))
+        browse = QPushButton(_("&Bladeren…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        form.addRow(_("&Certificaat:"), row)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(_("Wachtwoord van het certificaat"))
+        form.addRow(_("&Wachtwoord:"), self.password)
+        self.positions = QButtonGroup(self)
+        column = QVBoxLayout()
+        for index, position in enumerate(POSITIONS):
+            button = QRadioButton(position_label(position), self)
+            self.positions.addButton(button, index)
+            column.addWidget(button)
+        self.positions.button(0).setChecked(True)
+        form.addRow(_("Standpunt:"), column)
+        self.remarks = QPlainTextEdit(self)
+        self.remarks.setTabChangesFocus(True)
+        self.remarks.setAccessibleName(_("Kanttekeningen of motivering"))
+        form.addRow(_("&Kanttekeningen:"), self.remarks)
+        self.name, self.role, self.organisation = (QLineEdit(self) for _i in range(3))
+        for edit, label in ((self.name, _("Naam")), (self.role, _("Functie")),
+                            (self.organisation, _("Organisatie"))):
+            edit.setPlaceholderText(_("uit het certificaat"))
+            edit.setAccessibleName(label)
+            form.addRow(label + ":", edit)
+        layout.addLayout(form)
+        self.problem = ErrorLabel(self)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        self.sign_button = buttons.addButton(_("&Ondertekenen"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.sign)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 0)
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Certificaat kiezen"), str(Path.home()),
+            _("Certificaten (*.p12 *.pfx);;Alle bestanden (*)"))
+        if name:
+            self.file.setText(name)
+
+    def sign(self) -> bool:
+        """Load the key, sign, and store the signature as one undoable step."""
+        from toetsapp.signing import load_p12, sign_toets
+
+        position = POSITIONS[max(self.positions.checkedId(), 0)]
+        try:
+            key = load_p12(self.file.text().strip(), self.password.text())
+            signed = sign_toets(self.doc.toets, key, position=position,
+                                remarks=self.remarks.toPlainText().strip(),
+                                name=self.name.text().strip() or None,
+                                role=self.role.text().strip() or None,
+                                organisation=self.organisation.text().strip() or None)
+        except FileProblem as problem:
+            self.problem.show_message(problem.describe())
+            return False
+        except ToetsappError as error:
+            self.problem.show_message(str(error))
+            return False
+        organisation = signed.signatures[-1].organisation
+        self.doc.edit(SignaturesSlot(), signed.signatures,
+                      _("Ondertekend door {who}").format(who=organisation))
+        self.accept()
+        return True
