@@ -8,32 +8,30 @@ from typing import Any
 
 from toetsapp.errors import FileProblem, Issue, json_path
 from toetsapp.formatting import format_number
-from toetsapp.i18n import _
+from toetsapp.i18n import N_, _
+from toetsapp.readfile import read_file_bytes
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_STRING = 1_000_000
+JSON_MESSAGES = {
+    "Expecting value": N_("waarde verwacht"),
+    "Expecting property name enclosed in double quotes":
+        N_("naam tussen dubbele aanhalingstekens verwacht"),
+    "Expecting ',' delimiter": N_("komma verwacht"),
+    "Expecting ':' delimiter": N_("dubbele punt verwacht"),
+    "Unterminated string starting at": N_("tekst zonder sluitend aanhalingsteken"),
+    "Invalid control character at": N_("ongeldig stuurteken in tekst"),
+    "Invalid \\escape": N_("ongeldige escape met \\"),
+    "Invalid \\uXXXX escape": N_("ongeldige \\uXXXX-escape"),
+    "Extra data": N_("er volgt nog iets na het einde van de JSON"),
+}
+"""Python's own (English) JSON error messages, in Toetsapp's words."""
 
 
 def read_json(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> Any:
     """Parse a JSON file or raise :class:`FileProblem` saying what is wrong and where."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FileProblem(path, _("het bestand is te groot ({size} MB; maximaal {max} MB)")
-                              .format(size=size // 2**20, max=max_bytes // 2**20))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, _("het bestand bestaat niet")) from None
-    except IsADirectoryError:
-        raise FileProblem(path, _("dit is een map, geen bestand")) from None
-    except PermissionError:
-        raise FileProblem(path, _("geen toestemming om het bestand te lezen")) from None
-    except OSError as exc:
-        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
-                          .format(error=exc.strerror or exc)) from None
-    return parse_json_bytes(data, path)
+    return parse_json_bytes(read_file_bytes(path, max_bytes), path)
 
 
 def parse_json_bytes(data: bytes, path: Path | str) -> Any:
@@ -49,7 +47,8 @@ def parse_json_bytes(data: bytes, path: Path | str) -> Any:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileProblem(path, _("geen geldige JSON: {msg} op regel {line}, kolom {col}")
-                          .format(msg=exc.msg, line=exc.lineno, col=exc.colno)) from None
+                          .format(msg=_(JSON_MESSAGES[exc.msg]) if exc.msg in JSON_MESSAGES
+                                  else exc.msg, line=exc.lineno, col=exc.colno)) from None
     except RecursionError:
         raise FileProblem(path, _("de JSON is te diep genest")) from None
     issue = _check_limits(value)

@@ -14,10 +14,10 @@ from pathlib import Path
 from toetsapp.errors import FileProblem
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
+from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.store import SUFFIX, toets_from_bytes
 
 MIME = "application/vnd.toetsapp.toets+json"
-MAX_PDF_BYTES = 512 * 2**20
 
 
 def attach_file(pdf_doc: object, name: str, data: bytes, description: str,
@@ -66,17 +66,7 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     from pypdf.errors import PdfReadError
 
     path = Path(pdf_path)
-    try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise FileProblem(path, _("het bestand is te groot om te lezen"))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, _("het bestand bestaat niet")) from None
-    except IsADirectoryError:
-        raise FileProblem(path, _("dit is een map, geen bestand")) from None
-    except OSError as exc:
-        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
-                          .format(error=exc.strerror or exc)) from None
+    raw = read_file_bytes(path, MAX_PDF_BYTES)
     if b"%PDF-" not in raw[:1024]:
         raise FileProblem(path, _("dit is geen PDF-bestand"))
     import io

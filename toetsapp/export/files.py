@@ -19,11 +19,11 @@ from toetsapp.definitions import (
 )
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.export.signatures import SignatureRow
-from toetsapp.i18n import _
 from toetsapp.jsonfile import MAX_FILE_BYTES, read_json
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Toets
+from toetsapp.readfile import read_file_bytes
 from toetsapp.resources import resource_dir
 from toetsapp.store import definition_warnings, toets_from_bytes
 
@@ -33,19 +33,7 @@ M = TypeVar("M", bound=BaseModel)
 def read_toets_file(path: Path | str) -> tuple[Toets, bytes]:
     """The toets in ``path`` and the file's exact bytes (embedded as they are)."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise FileProblem(path, _("het bestand is te groot ({size} MB; maximaal {max} MB)")
-                              .format(size=path.stat().st_size // 2**20,
-                                      max=MAX_FILE_BYTES // 2**20))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, _("het bestand bestaat niet")) from None
-    except IsADirectoryError:
-        raise FileProblem(path, _("dit is een map, geen bestand")) from None
-    except OSError as exc:
-        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
-                          .format(error=exc.strerror or exc)) from None
+    data = read_file_bytes(path, MAX_FILE_BYTES)
     return toets_from_bytes(data, path), data
 
 

@@ -9,13 +9,12 @@ from pathlib import Path
 from toetsapp.errors import FileProblem
 from toetsapp.i18n import _
 from toetsapp.jsonfile import MAX_FILE_BYTES
+from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.signing.cosign import missing_signers, verify_toets
 from toetsapp.signing.pades import verify_pdf
 from toetsapp.signing.status import SignatureResult
 from toetsapp.signing.trust import TrustStore
 from toetsapp.store import toets_from_bytes
-
-MAX_PDF_BYTES = 512 * 2**20
 
 
 @dataclass(frozen=True)
@@ -35,18 +34,6 @@ class FileReport:
         return bool(self.results) and all(r.valid for r in self.results)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise FileProblem(path, _("het bestand is te groot om te lezen"))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, _("het bestand bestaat niet")) from None
-    except IsADirectoryError:
-        raise FileProblem(path, _("dit is een map, geen bestand")) from None
-    except OSError as exc:
-        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
-                          .format(error=exc.strerror or exc)) from None
 
 
 def verify_file(path: Path | str, trust: TrustStore, *,
@@ -54,7 +41,7 @@ def verify_file(path: Path | str, trust: TrustStore, *,
     """Check ``path`` (toets or PDF, recognised by its content); :class:`FileProblem`
     when it cannot be read at all."""
     path = Path(path)
-    data = _read(path)
+    data = read_file_bytes(path, MAX_PDF_BYTES)
     if b"%PDF-" not in data[:1024]:
         if len(data) > MAX_FILE_BYTES:
             raise FileProblem(path, _("het bestand is te groot om te lezen"))

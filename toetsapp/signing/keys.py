@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from toetsapp.errors import FileProblem
 from toetsapp.i18n import _
+from toetsapp.readfile import read_file_bytes
 from toetsapp.signing import certs
 
 MAX_P12_BYTES = 1 * 2**20
@@ -125,17 +126,7 @@ def _wrong_type(data: bytes) -> str:
 def load_p12(path: Path | str, password: str | bytes | None = None) -> SigningKey:
     """Read a password-protected PKCS#12 file; :class:`FileProblem` says what is wrong."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_P12_BYTES:
-            raise FileProblem(path, _("dit is geen PKCS#12-sleutelbestand (te groot)"))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, _("het bestand bestaat niet")) from None
-    except IsADirectoryError:
-        raise FileProblem(path, _("dit is een map, geen bestand")) from None
-    except OSError as exc:
-        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
-                          .format(error=exc.strerror or exc)) from None
+    data = read_file_bytes(path, MAX_P12_BYTES)
     return load_p12_bytes(data, password, path)
 
 
