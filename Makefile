@@ -64,7 +64,9 @@ i18n-extract: $(STAMP)
 		--project=Toetsapp --copyright-holder=Toetsapp -o i18n/toetsapp.pot toetsapp
 
 i18n-update: i18n-extract
-	$(BIN)/pybabel update -i i18n/toetsapp.pot -d i18n -D toetsapp --no-fuzzy-matching
+	$(BIN)/pybabel update -i i18n/toetsapp.pot -d i18n -D toetsapp --no-fuzzy-matching \
+		--ignore-obsolete
+	$(BIN)/python i18n/fill_identity.py i18n
 
 dist: $(STAMP) $(MO_STAMP)
 	$(BIN)/python -m pip install -q "pyinstaller>=6.10,<7"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["bench.bench_engine"]
+BENCHMARKS = ["bench.bench_engine", "bench.bench_render", "bench.bench_startup",
+              "bench.bench_bundle"]
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or BENCHMARKS

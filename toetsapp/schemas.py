@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from toetsapp.dossier.manifest import Manifest
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Toets
@@ -22,6 +23,7 @@ TARGETS: dict[tuple[str, str], tuple[type[BaseModel], str]] = {
     ("forms", "form.schema.json"): (Form, "Toetsapp-vragenlijst"),
     ("rubrics", "rubric.schema.json"): (Rubric, "Toetsapp-rubric"),
     ("forms", "toets.schema.json"): (Toets, "Toetsapp-toetsbestand (.toets)"),
+    ("docs", "dossier.schema.json"): (Manifest, "Toetsapp-dossiermanifest"),
 }
 
 

@@ -13,12 +13,20 @@ import traceback
 from collections.abc import Sequence
 
 from toetsapp import __version__
-from toetsapp.cli import cmd_definitions, cmd_export, cmd_gui, cmd_signing, cmd_toets
+from toetsapp.cli import (
+    argparse_i18n,
+    cmd_definitions,
+    cmd_dossier,
+    cmd_export,
+    cmd_gui,
+    cmd_signing,
+    cmd_toets,
+)
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.i18n import _, set_language
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FILE, EXIT_INTERNAL = 0, 1, 2, 3, 70
-COMMAND_MODULES = [cmd_definitions, cmd_toets, cmd_export, cmd_signing, cmd_gui]
+COMMAND_MODULES = [cmd_definitions, cmd_toets, cmd_export, cmd_signing, cmd_dossier, cmd_gui]
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:
@@ -38,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_("Zonder opdracht start de applicatie. Afsluitcodes: 0 in orde, 1 niet geldig, "
                  "2 verkeerd gebruik, 3 bestand niet te lezen of te schrijven."),
     )
-    parser.add_argument("--version", action="version", version=f"Toetsapp {__version__}")
+    parser.add_argument("--version", action="version", version=f"Toetsapp {__version__}",
+                        help=_("toon het versienummer en stop"))
     parser.add_argument("--lang", choices=["nl", "en"], help=_("taal van de uitvoer"))
     sub = parser.add_subparsers(dest="command", metavar=_("opdracht"))
     for module in COMMAND_MODULES:
@@ -49,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from_argv(argv))
+    argparse_i18n.install()
     parser = build_parser()
+    if _opens_files(argv):  # `toetsapp wet.toets`, as the desktop file type starts it
+        return _start_gui(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         return _start_gui(argv)
@@ -73,6 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_("Onverwachte fout ({kind}): {error}. Zet TOETSAPP_DEBUG=1 voor details.")
               .format(kind=type(exc).__name__, error=exc), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _opens_files(argv: list[str]) -> bool:
+    """Whether the arguments name toets files rather than a command."""
+    positional = [a for a in argv if not a.startswith("-") and a not in ("nl", "en")]
+    return bool(positional) and all(a.endswith(".toets") for a in positional)
 
 
 def _start_gui(argv: list[str]) -> int:

@@ -1,0 +1,117 @@
+"""The dossier manifest (``*.dossier.json``): which PDFs, in which order, for which bill.
+
+Pure pydantic models; the JSON Schema ``docs/dossier.schema.json`` is generated from
+:class:`Manifest` (``python -m toetsapp.schemas``). File paths are relative to the
+folder of the manifest and may not leave it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from toetsapp.i18n import _
+from toetsapp.model.toets import Metadata, Person
+
+FORMAT = "toetsapp/dossier"
+FORMAT_VERSION = 1
+MAX_DOCUMENTS = 500
+SCHEMA_URL = "https://toetsapp.nl/schema/dossier.schema.json"
+_DOSSIER = re.compile(r"^(\d{2}) ?(\d{3})(?: ([IVXLC]+))?$")
+
+DocumentKind = Literal["toets", "document"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class DossierInfo(_Model):
+    """The bill and the people behind the dossier."""
+
+    dossiernummer: str = Field(description="Kamerstuknummer van het wetsvoorstel, zoals "
+                                           "'36 812' of '36 600 VI'", max_length=20)
+    title: str = Field(min_length=1, max_length=1000, description="Titel van het dossier")
+    vergaderjaar: str = Field(default="", pattern=r"^(\d{4}/\d{2})?$",
+                              description="Vergaderjaar, zoals '2025/26'")
+    kamer: Literal["II", "I"] = Field(default="II", description="II: Tweede Kamer; "
+                                                                 "I: Eerste Kamer")
+    ondernummer: str = Field(default="", max_length=10, pattern=r"^(\d{0,4}|[A-Z]{1,3})$",
+                             description="Ondernummer (Tweede Kamer) of letter (Eerste "
+                                         "Kamer) van het stuk waarbij het dossier hoort")
+    coordinator: Person = Field(default_factory=Person,
+                                description="Wie het dossier samenstelt")
+    date: dt.date | None = Field(default=None, description="Datum van het dossier (leeg: de "
+                                                        "dag van het samenstellen)")
+
+    @field_validator("dossiernummer")
+    @classmethod
+    def _normalise_dossier(cls, value: str) -> str:
+        match = _DOSSIER.match(value.strip())
+        if not match:
+            raise ValueError(_("dossiernummer heeft de vorm '36 501' (eventueel '36 600 VI')"))
+        head, tail, roman = match.groups()
+        return f"{head} {tail}" + (f" {roman}" if roman else "")
+
+    @field_validator("vergaderjaar")
+    @classmethod
+    def _consecutive_years(cls, value: str) -> str:
+        if value:
+            start, end = value.split("/")
+            if (int(start) + 1) % 100 != int(end):
+                raise ValueError(
+                    _("vergaderjaar loopt over twee opeenvolgende jaren, zoals 2025/26"))
+        return value
+
+    def citation(self) -> str:
+        """'Kamerstukken II 2025/26, 36 812' (with ', nr. 3' when an ondernummer is set)."""
+        return Metadata(dossiernummer=self.dossiernummer, kamer=self.kamer,
+                        vergaderjaar=self.vergaderjaar, ondernummer=self.ondernummer).citation()
+
+
+class DocumentEntry(_Model):
+    """One PDF of the dossier, in the order it appears."""
+
+    file: str = Field(min_length=1, max_length=1000,
+                      description="Pad van de PDF, relatief aan de map van het manifest")
+    kind: DocumentKind = Field(default="toets", description="'toets': een Toetsapp-PDF (de "
+                               "toets erin wordt gelezen en vergeleken); 'document': een "
+                               "andere PDF, zoals de memorie van toelichting")
+    title: str = Field(default="", max_length=500, description="Titel in de inhoudsopgave "
+                       "(leeg: uit de toets of de PDF)")
+    proposal: str = Field(default="", max_length=200, description="Naam van het voorstel "
+                          "of de variant, om concurrerende voorstellen te onderscheiden "
+                          "(leeg: de korte titel uit de toets)")
+    sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="SHA-256 "
+                        "van het bestand (hexadecimaal). Ingevuld: het dossier wordt alleen "
+                        "gemaakt als het bestand precies dit is. Het manifest in een dossier "
+                        "heeft dit voor elk document ingevuld")
+
+    @field_validator("file")
+    @classmethod
+    def _no_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError(_("geef een bestandsnaam"))
+        return value
+
+
+class Manifest(_Model):
+    """A dossier: the bill, the language of its own pages, and the documents in order."""
+
+    schema_: str = Field(default=SCHEMA_URL, alias="$schema",
+                         description="Het JSON Schema van dit bestand")
+    format: Literal["toetsapp/dossier"] = FORMAT
+    format_version: Literal[1] = FORMAT_VERSION
+    language: Literal["nl", "en"] = Field(default="nl", description="Taal van het omslag, "
+                                          "de inhoud en de vergelijking")
+    dossier: DossierInfo
+    documents: list[DocumentEntry] = Field(min_length=1, max_length=MAX_DOCUMENTS)
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+    @property
+    def toets_entries(self) -> list[DocumentEntry]:
+        return [d for d in self.documents if d.kind == "toets"]
