@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from toetsapp.dossier.manifest_io import ResolvedDocument
-from toetsapp.dossier.pdfinput import PdfInput, open_pdf, read_bytes
+from toetsapp.dossier.pdfinput import PdfInput, open_pdf
 from toetsapp.errors import FileProblem, Issue, ToetsappError
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
+from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.store import SUFFIX, toets_from_bytes
 
 
@@ -70,7 +71,7 @@ def read_inputs(resolved: Sequence[ResolvedDocument], manifest_path: Path | str
 def read_compare_input(path: Path | str) -> tuple[Toets, PdfInput | None]:
     """A ``.toets`` file or a Toetsapp PDF, for ``toetsapp compare``."""
     path = Path(path)
-    data = read_bytes(path)
+    data = read_file_bytes(path, MAX_PDF_BYTES)
     if b"%PDF-" in data[:1024] or path.suffix.lower() == ".pdf":
         found = open_pdf(path, need_toets=True)
         return found.toets, found  # type: ignore[return-value]

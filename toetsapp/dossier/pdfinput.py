@@ -13,9 +13,9 @@ from typing import Any
 from toetsapp.errors import FileProblem
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
+from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.store import SUFFIX, toets_from_bytes
 
-MAX_PDF_BYTES = 512 * 2**20
 TAIL = 2048
 # pypdf reports repairs through logging; without a handler Python would print them on
 # stderr of the command line. The dossier reports problems itself.
@@ -43,24 +43,6 @@ class PdfInput:
     def maybe_signed(self) -> bool:
         """Whether the PDF may carry digital signatures (cheap test before pyHanko)."""
         return b"/ByteRange" in self.data
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a :class:`FileProblem` saying why not."""
-    try:
-        if path.stat().st_size > MAX_PDF_BYTES:
-            raise FileProblem(path, _("het bestand is te groot (meer dan {max} MB)")
-                              .format(max=MAX_PDF_BYTES // 2**20))
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblem(path, _("het bestand bestaat niet")) from None
-    except IsADirectoryError:
-        raise FileProblem(path, _("dit is een map, geen bestand")) from None
-    except PermissionError:
-        raise FileProblem(path, _("geen toestemming om het bestand te lezen")) from None
-    except OSError as exc:
-        raise FileProblem(path, _("het bestand kan niet worden gelezen: {error}")
-                          .format(error=exc.strerror or exc)) from None
 
 
 def check_pdf_bytes(path: Path, data: bytes) -> None:
@@ -97,7 +79,7 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     from pypdf.errors import PdfReadError
 
     path = Path(path)
-    data = read_bytes(path)
+    data = read_file_bytes(path, MAX_PDF_BYTES)
     check_pdf_bytes(path, data)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
