@@ -8,19 +8,18 @@ folder of the manifest and may not leave it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from toetsapp.i18n import _
+from toetsapp.model.parliament import check_vergaderjaar, normalise_dossiernummer
 from toetsapp.model.toets import Metadata, Person
 
 FORMAT = "toetsapp/dossier"
 FORMAT_VERSION = 1
 MAX_DOCUMENTS = 500
 SCHEMA_URL = "https://toetsapp.nl/schema/dossier.schema.json"
-_DOSSIER = re.compile(r"^(\d{2}) ?(\d{3})(?: ([IVXLC]+))?$")
 
 DocumentKind = Literal["toets", "document"]
 
@@ -50,21 +49,12 @@ class DossierInfo(_Model):
     @field_validator("dossiernummer")
     @classmethod
     def _normalise_dossier(cls, value: str) -> str:
-        match = _DOSSIER.match(value.strip())
-        if not match:
-            raise ValueError(_("dossiernummer heeft de vorm '36 501' (eventueel '36 600 VI')"))
-        head, tail, roman = match.groups()
-        return f"{head} {tail}" + (f" {roman}" if roman else "")
+        return normalise_dossiernummer(value, required=True)
 
     @field_validator("vergaderjaar")
     @classmethod
     def _consecutive_years(cls, value: str) -> str:
-        if value:
-            start, end = value.split("/")
-            if (int(start) + 1) % 100 != int(end):
-                raise ValueError(
-                    _("vergaderjaar loopt over twee opeenvolgende jaren, zoals 2025/26"))
-        return value
+        return check_vergaderjaar(value)
 
     def citation(self) -> str:
         """'Kamerstukken II 2025/26, 36 812' (with ', nr. 3' when an ondernummer is set)."""

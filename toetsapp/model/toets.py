@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from toetsapp.i18n import _
+from toetsapp.model.parliament import check_vergaderjaar, normalise_dossiernummer
 
 FORMAT = "toetsapp/toets"
 FORMAT_VERSION = 1
@@ -19,7 +21,6 @@ STATUSES: tuple[Status, ...] = ("concept", "in_review", "definitief", "vastgeste
 Position = Literal["akkoord", "akkoord_met_kanttekeningen", "niet_akkoord"]
 POSITIONS: tuple[Position, ...] = ("akkoord", "akkoord_met_kanttekeningen", "niet_akkoord")
 
-_DOSSIER = re.compile(r"^(\d{2}) ?(\d{3})(?: ([IVXLC]+))?$")
 
 
 def utcnow() -> datetime:
@@ -75,23 +76,12 @@ class Metadata(_Model):
     @field_validator("dossiernummer")
     @classmethod
     def _normalise_dossier(cls, value: str) -> str:
-        value = value.strip()
-        if not value:
-            return ""
-        match = _DOSSIER.match(value)
-        if not match:
-            raise ValueError("dossiernummer heeft de vorm '36 501' (eventueel '36 600 VI')")
-        head, tail, roman = match.groups()
-        return f"{head} {tail}" + (f" {roman}" if roman else "")
+        return normalise_dossiernummer(value)
 
     @field_validator("vergaderjaar")
     @classmethod
     def _consecutive_years(cls, value: str) -> str:
-        if value:
-            start, end = value.split("/")
-            if (int(start) + 1) % 100 != int(end):
-                raise ValueError("vergaderjaar loopt over twee opeenvolgende jaren, zoals 2025/26")
-        return value
+        return check_vergaderjaar(value)
 
     def citation(self) -> str:
         """Parliamentary citation, e.g. 'Kamerstukken II 2025/26, 36 501, nr. 3'."""
@@ -127,7 +117,7 @@ class Override(_Model):
     @classmethod
     def _motivated(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("een afwijking van de berekende score heeft een motivering nodig")
+            raise ValueError(_("een afwijking van de berekende score heeft een motivering nodig"))
         return value
 
 

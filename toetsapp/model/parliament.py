@@ -1,0 +1,30 @@
+"""Parliamentary identifiers: dossiernummer ('36 501', '36 600 VI') and vergaderjaar."""
+
+from __future__ import annotations
+
+import re
+
+from toetsapp.i18n import _
+
+DOSSIER_PATTERN = re.compile(r"^(\d{2}) ?(\d{3})(?: ([IVXLC]+))?$")
+
+
+def normalise_dossiernummer(value: str, *, required: bool = False) -> str:
+    """'36501' → '36 501'; a budget dossier keeps its Roman numeral ('36 600 VI')."""
+    value = value.strip()
+    if not value and not required:
+        return ""
+    match = DOSSIER_PATTERN.match(value)
+    if not match:
+        raise ValueError(_("dossiernummer heeft de vorm '36 501' (eventueel '36 600 VI')"))
+    head, tail, roman = match.groups()
+    return f"{head} {tail}" + (f" {roman}" if roman else "")
+
+
+def check_vergaderjaar(value: str) -> str:
+    """A parliamentary year runs over two consecutive years: '2025/26'."""
+    if value:
+        start, end = value.split("/")
+        if (int(start) + 1) % 100 != int(end):
+            raise ValueError(_("vergaderjaar loopt over twee opeenvolgende jaren, zoals 2025/26"))
+    return value
