@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 from toetsapp.canonical import content_hash
 from toetsapp.definition_conditions import condition_issues
@@ -35,6 +37,8 @@ SCHEMA_FILES = {
 
 @cache
 def _validator(folder: str, name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # imported on first use: ~60 ms
+
     schema = json.loads((resource_dir(folder) / name).read_text("utf-8"))
     return Draft202012Validator(schema)
 

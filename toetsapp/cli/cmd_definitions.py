@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-
 from toetsapp.catalog import default_catalog
 from toetsapp.definitions import (
     form_issues,
@@ -62,9 +59,9 @@ def run_validate(args: argparse.Namespace) -> int:
         status = _("FOUT") if errors else _("OK")
         print(f"{status}  {path}")
         for line in errors:
-            print(f"    {_('fout')}: {line}")
+            print("    " + _("fout: {problem}").format(problem=line))
         for line in warnings:
-            print(f"    {_('let op')}: {line}")
+            print("    " + _("let op: {problem}").format(problem=line))
         failed += bool(errors)
     return 1 if failed else 0
 
@@ -74,6 +71,9 @@ def _validate_one(path: Path, strict: bool) -> tuple[list[str], list[str]]:
     if isinstance(data, dict) and data.get("format") == "toetsapp/toets":
         return _validate_toets(data, path, strict)
     if isinstance(data, dict) and str(data.get("$schema", "")).startswith("https://json-schema"):
+        from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError
+
         try:
             Draft202012Validator.check_schema(data)
         except SchemaError as exc:
