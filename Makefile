@@ -69,7 +69,6 @@ i18n-update: i18n-extract
 	$(BIN)/python i18n/fill_identity.py i18n
 
 dist: $(STAMP) $(MO_STAMP)
-	$(BIN)/python -m pip install -q "pyinstaller>=6.10,<7"
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN pyinstaller.spec
 	@du -sh dist/toetsapp
 	@echo "Gebouwd: dist/toetsapp/toetsapp (start met dist/toetsapp/toetsapp of 'make install-desktop')"

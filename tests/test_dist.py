@@ -24,11 +24,6 @@ pytestmark = [
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6.10,<7"],
-                       check=True)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
                     "--log-level", "WARN", "--distpath", str(work / "dist"),
                     "--workpath", str(work / "build"), str(ROOT / "pyinstaller.spec")],
