@@ -20,6 +20,8 @@ class Actions:
     save_as: QAction
     export_pdf: QAction
     sign: QAction
+    compare: QAction
+    dossier: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -70,6 +72,10 @@ def create_actions(window: QMainWindow) -> Actions:
                            _("Maak de PDF van deze toets")),
         sign=_action(window, _("Onder&tekenen…"), None,
                      _("Leg het standpunt van je organisatie vast en onderteken")),
+        compare=_action(window, _("Toetsen &vergelijken…"), "Ctrl+Alt+V",
+                        _("Zet toetsen en Toetsapp-PDF's naast elkaar")),
+        dossier=_action(window, _("&Dossier samenstellen…"), "Ctrl+Shift+D",
+                        _("Bundel toetsen en andere PDF's tot één dossier voor de Kamer")),
         close=_action(window, _("&Sluiten"), Key.Close),
         quit=_action(window, _("&Afsluiten"), Key.Quit),
         undo=_action(window, _("&Ongedaan maken"), Key.Undo),
@@ -101,6 +107,8 @@ def build_menus(window: QMainWindow, a: Actions) -> QMenu:
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
     file_menu.addActions([a.export_pdf, a.sign])
+    file_menu.addSeparator()
+    file_menu.addActions([a.compare, a.dossier])
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
     edit_menu = bar.addMenu(_("Be&werken"))

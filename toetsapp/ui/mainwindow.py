@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
@@ -48,6 +49,7 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
         self.scores: ScorePanel | None = None
         self.problems: ProblemsPanel | None = None
         self.signing: SigningWatch | None = None
+        self.tools: dict[str, QWidget] = {}  # the comparison window, the dossier editor
         self.autosaver = Autosaver(session, self)
         self.autosaver.sig_autosaved.connect(self._autosaved)
         self.autosaver.sig_failed.connect(lambda text: self.show_status(
@@ -90,6 +92,8 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
         a.save_as.triggered.connect(lambda: self.save_as())
         a.export_pdf.triggered.connect(self.export_pdf)
         a.sign.triggered.connect(self.sign)
+        a.compare.triggered.connect(lambda: self.open_tool("comparison"))
+        a.dossier.triggered.connect(lambda: self.open_tool("dossier"))
         a.close.triggered.connect(self.close_document)
         a.undo.triggered.connect(lambda: self.doc and self.doc.undo_stack.undo())
         a.redo.triggered.connect(lambda: self.doc and self.doc.undo_stack.redo())
@@ -250,6 +254,21 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
 
         ExportDialog(self.doc, self).exec()
 
+    def open_tool(self, kind: str) -> QWidget:
+        """The comparison window or the dossier editor: one of each, raised when open."""
+        from toetsapp.ui.comparing import ComparisonWindow
+        from toetsapp.ui.dossier import DossierEditor
+
+        tool = self.tools.get(kind)
+        if tool is None or not shiboken6.isValid(tool) or not tool.isVisible():
+            maker = ComparisonWindow if kind == "comparison" else DossierEditor
+            tool = self.tools[kind] = maker(self)
+            tool.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        tool.show()
+        tool.raise_()
+        tool.activateWindow()
+        return tool
+
     def sign(self) -> None:
         if self.doc is not None:
             SignDialog(self.doc, self).exec()
@@ -261,7 +280,8 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
             "automatisch bewaard.</p>").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_document():
+        tools = [t for t in self.tools.values() if shiboken6.isValid(t) and t.isVisible()]
+        if not all(tool.close() for tool in tools) or not self.close_document():
             event.ignore()
             return
         settings.window_geometry.set(bytes(self.saveGeometry().data()))

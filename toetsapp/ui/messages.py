@@ -12,12 +12,12 @@ from toetsapp.i18n import _
 Choice = Literal["save", "discard", "cancel"]
 
 
-def ask_save_changes(parent: QWidget, name: str) -> Choice:
+def ask_save_changes(parent: QWidget, name: str, question: str = "") -> Choice:
     """'Save changes to X?' with Opslaan / Niet opslaan / Annuleren."""
     box = QMessageBox(QMessageBox.Icon.Warning, _("Wijzigingen opslaan?"),
                       _("‘{name}’ heeft wijzigingen die nog niet zijn opgeslagen.").format(
                           name=name), QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(_("Wil je ze opslaan voordat de toets wordt gesloten?"))
+    box.setInformativeText(question or _("Wil je ze opslaan voordat de toets wordt gesloten?"))
     save = box.addButton(_("&Opslaan"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(_("&Niet opslaan"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(_("Annuleren"), QMessageBox.ButtonRole.RejectRole)
