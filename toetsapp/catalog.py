@@ -53,9 +53,10 @@ class Catalog:
     def _add(self, kind: str, key: str, item: Form | Rubric, digest: str, path: Path) -> None:
         store: dict = self.forms if kind == "form" else self.rubrics
         if key in store:
-            self.problems.append(FileProblem(path, _("{kind} '{id}' bestaat al in {other}")
-                                             .format(kind=kind, id=key,
-                                                     other=self.paths[f"{kind}:{key}"].name)))
+            text = (_("formulier '{id}' bestaat al in {other}") if kind == "form"
+                    else _("rubric voor formulier '{id}' bestaat al in {other}"))
+            other = self.paths[f"{kind}:{key}"].name
+            self.problems.append(FileProblem(path, text.format(id=key, other=other)))
             return
         store[key] = item
         self.hashes[f"{kind}:{key}"] = digest

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 from toetsapp.canonical import content_hash
 from toetsapp.definition_conditions import condition_issues
 from toetsapp.errors import FileProblem, Issue, json_path
-from toetsapp.i18n import _
+from toetsapp.i18n import N_, _, ngettext
 from toetsapp.jsonfile import read_json
 from toetsapp.model.condition import referenced_questions
 from toetsapp.model.form import CHOICE_TYPES, NUMERIC_TYPES, Form, Question
@@ -55,12 +55,74 @@ def _short(message: str, limit: int = 300) -> str:
 
 
 def pydantic_issues(exc: ValidationError) -> list[Issue]:
-    """Turn pydantic's errors into issues with JSON paths."""
+    """Turn pydantic's errors into issues with JSON paths, in Toetsapp's language."""
     issues = []
     for error in exc.errors(include_url=False):
         location = [p for p in error["loc"] if not _is_union_tag(p)]
-        issues.append(Issue(json_path(location), _short(error["msg"])))
+        issues.append(Issue(json_path(location), _short(pydantic_message(error))))
     return issues
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": N_("verplicht veld ontbreekt"),
+    "extra_forbidden": N_("onbekend veld"),
+    "string_type": N_("verwacht tekst"),
+    "int_type": N_("verwacht een geheel getal"),
+    "int_parsing": N_("verwacht een geheel getal"),
+    "int_from_float": N_("verwacht een geheel getal"),
+    "float_type": N_("verwacht een getal"),
+    "float_parsing": N_("verwacht een getal"),
+    "bool_type": N_("verwacht true of false"),
+    "bool_parsing": N_("verwacht true of false"),
+    "date_type": N_("verwacht een datum (JJJJ-MM-DD)"),
+    "date_parsing": N_("verwacht een datum (JJJJ-MM-DD)"),
+    "date_from_datetime_parsing": N_("verwacht een datum (JJJJ-MM-DD)"),
+    "datetime_type": N_("verwacht een datum met tijd (ISO 8601)"),
+    "datetime_parsing": N_("verwacht een datum met tijd (ISO 8601)"),
+    "datetime_from_date_parsing": N_("verwacht een datum met tijd (ISO 8601)"),
+    "uuid_type": N_("verwacht een UUID"),
+    "uuid_parsing": N_("verwacht een UUID"),
+    "dict_type": N_("verwacht een object"),
+    "model_type": N_("verwacht een object"),
+    "model_attributes_type": N_("verwacht een object"),
+    "list_type": N_("verwacht een lijst"),
+    "literal_error": N_("verwacht een van: {expected}"),
+    "enum": N_("verwacht een van: {expected}"),
+    "string_pattern_mismatch": N_("heeft niet de juiste vorm (patroon {pattern})"),
+    "greater_than_equal": N_("moet minstens {ge} zijn"),
+    "greater_than": N_("moet groter zijn dan {gt}"),
+    "less_than_equal": N_("mag hooguit {le} zijn"),
+    "less_than": N_("moet kleiner zijn dan {lt}"),
+}
+
+
+def pydantic_message(error: Any) -> str:
+    """One pydantic error as text for people; our own checks are translated already."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind in ("string_too_short", "too_short"):
+        n = ctx.get("min_length", 0)
+        return (ngettext("tekst moet minstens {n} teken hebben",
+                         "tekst moet minstens {n} tekens hebben", n) if kind == "string_too_short"
+                else ngettext("moet minstens {n} element hebben",
+                              "moet minstens {n} elementen hebben", n)).format(n=n)
+    if kind in ("string_too_long", "too_long"):
+        n = ctx.get("max_length", 0)
+        return (ngettext("tekst mag hooguit {n} teken hebben",
+                         "tekst mag hooguit {n} tekens hebben", n) if kind == "string_too_long"
+                else ngettext("mag hooguit {n} element hebben",
+                              "mag hooguit {n} elementen hebben", n)).format(n=n)
+    message = _PYDANTIC_MESSAGES.get(kind)
+    if message is None:
+        return str(error["msg"])
+    values = {k: str(v) for k, v in ctx.items()}
+    if "expected" in values:  # "'a', 'b' or 'c'"
+        values["expected"] = values["expected"].replace("' or '", "' " + _("of") + " '")
+    try:
+        return _(message).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return str(error["msg"])
 
 
 def _is_union_tag(part: object) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,9 @@ class FileProblem(ToetsappError):
         lines = [_("Bestand {file}:").format(file=self.file)]
         lines += [f"  - {issue}" for issue in self.issues[:limit]]
         if len(self.issues) > limit:
-            lines.append("  " + _("… en nog {n} problemen").format(n=len(self.issues) - limit))
+            more = len(self.issues) - limit
+            lines.append("  " + ngettext("… en nog {n} probleem", "… en nog {n} problemen",
+                                         more).format(n=more))
         return "\n".join(lines)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_time as _babel_time
 from babel.numbers import format_currency, format_decimal
 
 from toetsapp.i18n import current_language
@@ -50,3 +51,8 @@ def format_date(value: date, language: str | None = None) -> str:
 def format_datetime(value: datetime, language: str | None = None) -> str:
     """Date and time in the locale's medium form."""
     return _babel_datetime(value, format="medium", locale=babel_locale(language))
+
+
+def format_time(value: time | datetime, language: str | None = None) -> str:
+    """A time of day with seconds in the locale's form: '14:05:09'."""
+    return _babel_time(value, format="medium", locale=babel_locale(language))

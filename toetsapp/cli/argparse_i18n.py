@@ -28,7 +28,14 @@ ARGPARSE_MESSAGES = (
     N_("not allowed with argument %s"),
     N_("one of the arguments %s is required"),
     N_("can't open '%(filename)s': %(error)s"),
+    N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
 )
+
+
+def _plural_messages(n: int) -> str:
+    """Never called: lets extraction see argparse's message with a plural."""
+    return ngettext("expected %s argument", "expected %s arguments", n)
 
 
 def install() -> None:

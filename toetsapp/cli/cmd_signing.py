@@ -32,14 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign.add_argument("--position", required=True, choices=POSITIONS,
                       help=_("je standpunt over de toets"))
     remarks = sign.add_mutually_exclusive_group()
-    remarks.add_argument("--remarks", default="", help=_("kanttekeningen of motivering"))
+    remarks.add_argument("--remarks", default="", metavar=_("TEKST"),
+                         help=_("kanttekeningen of motivering"))
     remarks.add_argument("--remarks-file", type=Path, metavar=_("BESTAND"),
                          help=_("kanttekeningen uit een tekstbestand (UTF-8)"))
     _password_option(sign)
-    sign.add_argument("--name", help=_("naam van de ondertekenaar (standaard: uit het "
-                                       "certificaat)"))
-    sign.add_argument("--role", help=_("functie van de ondertekenaar"))
-    sign.add_argument("--organisation", help=_("organisatie (standaard: uit het certificaat)"))
+    sign.add_argument("--name", metavar=_("NAAM"),
+                      help=_("naam van de ondertekenaar (standaard: uit het certificaat)"))
+    sign.add_argument("--role", metavar=_("FUNCTIE"), help=_("functie van de ondertekenaar"))
+    sign.add_argument("--organisation", metavar=_("ORGANISATIE"),
+                      help=_("organisatie (standaard: uit het certificaat)"))
     sign.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
     sign.set_defaults(func=run_sign)
     verify = sub.add_parser("verify", help=_("controleer de handtekeningen van toetsen en PDF's"))

@@ -18,17 +18,18 @@ from toetsapp.engine.explain import (
     unassessed_text,
     verdict_label,
 )
-from toetsapp.i18n import _, current_language
+from toetsapp.i18n import _, current_language, ngettext
 from toetsapp.model.toets import Toets
 from toetsapp.store import SUFFIX, load_toets, new_toets, save_toets
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     new = sub.add_parser("new", help=_("maak een nieuwe, lege toets"))
-    new.add_argument("--type", required=True, dest="toets_type",
+    new.add_argument("--type", required=True, dest="toets_type", metavar=_("SOORT"),
                      help=_("uitvoerbaarheid, doenvermogen of invoering"))
     new.add_argument("-o", "--output", required=True, type=Path, metavar=_("BESTAND"))
-    new.add_argument("--title", default="", help=_("titel van het voorstel"))
+    new.add_argument("--title", default="", metavar=_("TITEL"),
+                     help=_("titel van het voorstel"))
     new.add_argument("--force", action="store_true", help=_("overschrijf een bestaand bestand"))
     new.set_defaults(func=run_new)
     score = sub.add_parser("score", help=_("toon scores, eindoordeel en de uitleg"))
@@ -149,8 +150,10 @@ def score_text(report: dict[str, Any]) -> str:
                      .format(text=verdict["motivation"]))
     errors = report["problems"]["errors"]
     if errors:
-        lines += ["", _("Let op: {n} vragen zijn nog niet (goed) ingevuld; zie "
-                        "'toetsapp validate'.").format(n=errors)]
+        lines += ["", ngettext("Let op: {n} vraag is nog niet (goed) ingevuld; zie "
+                               "'toetsapp validate'.",
+                               "Let op: {n} vragen zijn nog niet (goed) ingevuld; zie "
+                               "'toetsapp validate'.", errors).format(n=errors)]
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import markup, paragraphs
 from toetsapp.export.view import View, role_label, status_label
 from toetsapp.formatting import format_date, format_datetime
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ def completeness(view: View) -> str:
     text = _("{answered} van {visible} toepasselijke vragen beantwoord").format(
         answered=answered, visible=visible)
     if missing:
-        text += "; " + _("{n} verplichte vragen niet beantwoord").format(n=missing)
+        text += "; " + ngettext("{n} verplichte vraag niet beantwoord",
+                                "{n} verplichte vragen niet beantwoord", missing).format(n=missing)
     return text
 
 

@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from toetsapp.i18n import _
+
 QuestionOp = Literal[
     "answered",  # any non-empty answer (non-empty table, list or text)
     "equals",
@@ -49,15 +51,15 @@ class QuestionCondition(_Strict):
     def _check_shape(self) -> QuestionCondition:
         if self.op == "answered":
             if self.value not in (None, True):
-                raise ValueError("'answered' neemt geen waarde (of true)")
+                raise ValueError(_("'answered' neemt geen waarde (of true)"))
         elif self.value is None and not (self.op == "any_row" and self.row_op == "answered"):
-            raise ValueError(f"'{self.op}' heeft een 'value' nodig")
+            raise ValueError(_("'{op}' heeft een 'value' nodig").format(op=self.op))
         if self.op == "in" and not isinstance(self.value, list):
-            raise ValueError("'in' heeft een lijst als 'value' nodig")
+            raise ValueError(_("'in' heeft een lijst als 'value' nodig"))
         if self.op == "any_row" and (self.column is None or self.row_op is None):
-            raise ValueError("'any_row' heeft 'column' en 'row_op' nodig")
+            raise ValueError(_("'any_row' heeft 'column' en 'row_op' nodig"))
         if self.op != "any_row" and (self.column is not None or self.row_op is not None):
-            raise ValueError("'column' en 'row_op' horen alleen bij 'any_row'")
+            raise ValueError(_("'column' en 'row_op' horen alleen bij 'any_row'"))
         return self
 
 
@@ -71,7 +73,7 @@ class DimensionCondition(_Strict):
     @model_validator(mode="after")
     def _check_shape(self) -> DimensionCondition:
         if (self.op == "assessed") != (self.value is None):
-            raise ValueError("alleen 'assessed' komt zonder 'value'")
+            raise ValueError(_("alleen 'assessed' komt zonder 'value'"))
         return self
 
 
