@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from datetime import datetime
 from pathlib import Path
 
 import shiboken6
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from toetsapp import __version__
 from toetsapp.catalog import Catalog
+from toetsapp.formatting import format_time
 from toetsapp.i18n import _, current_language
 from toetsapp.ui import settings
 from toetsapp.ui.actions import build_menus, create_actions
@@ -245,7 +246,7 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
 
     def _autosaved(self, _generation: int) -> None:
         self.autosave_label.setText(_("Automatisch bewaard om {time}").format(
-            time=time.strftime("%H:%M:%S")))
+            time=format_time(datetime.now())))
 
     def export_pdf(self) -> None:
         if self.doc is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -95,7 +96,9 @@ class SignDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(browse)
-        form.addRow(_("&Certificaat:"), row)
+        label = QLabel(_("&Certificaat:"), self)
+        label.setBuddy(self.file)
+        form.addRow(label, row)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(_("Wachtwoord van het certificaat"))
