@@ -51,6 +51,7 @@ class KeyListValue:
     key_list: KeyList
     items: tuple[str, ...]
     total: int
+    details: tuple[Any, ...] = ()  # the ``detail_column`` value of each item, if any
 
 
 def key_figures(cform: CompiledForm, vis: Visibility | Mapping[str, Any],
@@ -101,6 +102,9 @@ def key_lists(cform: CompiledForm, effective: Mapping[str, Any]) -> list[KeyList
                 return -(pos if pos is not None else -1)
 
             rows.sort(key=rank)
-        items = [str(row.get(key_list.column)) for row in rows if row.get(key_list.column)]
-        out.append(KeyListValue(key_list, tuple(items[: key_list.limit]), len(items)))
+        shown = [row for row in rows if row.get(key_list.column)]
+        items = [str(row.get(key_list.column)) for row in shown]
+        details = tuple(row.get(key_list.detail_column) for row in shown[: key_list.limit]
+                        ) if key_list.detail_column else ()
+        out.append(KeyListValue(key_list, tuple(items[: key_list.limit]), len(items), details))
     return out

@@ -74,8 +74,8 @@ def visibility(cform: CompiledForm, answers: Mapping[str, Any],
             section_visible[section.id] = section.visible_when is None or holds(
                 section.visible_when, effective, cform.questions)
         shown = section_visible[section.id] and (
-            question.visible_when is None or holds(question.visible_when, effective,
-                                                   cform.questions))
+            section.id in na_sections or question.visible_when is None
+            or holds(question.visible_when, effective, cform.questions))
         if not shown:
             continue
         visible.add(qid)
