@@ -12,8 +12,8 @@ from tests.conftest import ROOT
 from tests.export_support import page_text
 from toetsapp.catalog import default_catalog
 from toetsapp.cli import main
+from toetsapp.files.store import load_toets, save_toets
 from toetsapp.model.toets import Answer, NotApplicable
-from toetsapp.store import load_toets, save_toets
 
 UH = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
 DV = ROOT / "examples" / "doenvermogentoets.toets"

@@ -19,13 +19,13 @@ from tests.test_signing_pki import key, shared_pki, trust
 from toetsapp.canonical import canonical_bytes
 from toetsapp.catalog import default_catalog
 from toetsapp.engine import evaluate, evaluate_toets
+from toetsapp.files.store import definition_warnings, load_toets, save_toets, toets_from_data
 from toetsapp.migration import STEPS, migrate
 from toetsapp.model.toets import FORMAT_VERSION, CoSignature, utcnow
 from toetsapp.signing import SignatureStatus, verify_toets
 from toetsapp.signing.certs import fingerprint_hex, to_pem
 from toetsapp.signing.content import signed_message
 from toetsapp.signing.state import signed_state
-from toetsapp.store import definition_warnings, load_toets, save_toets, toets_from_data
 
 V1 = Path(__file__).parent / "data" / "v1"
 V1_FILES = sorted(V1.glob("*.toets"))

@@ -14,8 +14,8 @@ from toetsapp.catalog import default_catalog
 from toetsapp.engine import evaluate, evaluate_toets
 from toetsapp.engine.compiled import compiled
 from toetsapp.engine.explain import unassessed_text
+from toetsapp.files.store import load_toets
 from toetsapp.model.toets import NotApplicable
-from toetsapp.store import load_toets
 
 UH = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
 

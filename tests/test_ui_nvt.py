@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 from tests.fill import click_box, fill_editor, fill_table
 from tests.uihelp import dispose, open_window, type_text
 from toetsapp.editing import AnswerPart, SectionSlot
-from toetsapp.store import load_toets
+from toetsapp.files.store import load_toets
 
 UH = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
 DV = ROOT / "examples" / "doenvermogentoets.toets"
