@@ -197,3 +197,26 @@ def test_error_messages_name_the_expected_form_in_words(capsys, tmp_path):
     assert "2025/26" in text and "2025D12345" in text and "36 501" in text
     for regex in ("\\d", "^(", ")?$", "[A-Z]"):
         assert regex not in text, text
+
+
+def test_a_joint_dossier_cites_every_bill_and_warns_about_a_foreign_document(tmp_path):
+    from tests.dossier_support import render, write_manifest
+    from toetsapp.dossier import build_dossier, load_manifest
+
+    own = load_toets(UH)
+    foreign = load_toets(DV)
+    foreign.metadata.dossiernummer = "36 999"
+    (tmp_path / "eigen.pdf").write_bytes(render(own))
+    (tmp_path / "vreemd.pdf").write_bytes(render(foreign))
+    path = write_manifest(tmp_path, [{"file": "eigen.pdf"}, {"file": "vreemd.pdf"}],
+                          joint_dossiernummers=["36813"])
+    manifest = load_manifest(path)
+    assert manifest.dossier.citation() == "Kamerstukken II 2025/26, 36 812 en 36 813"
+    result = build_dossier(manifest, path)
+    warned = [w for w in result.warnings if "vreemd.pdf" in w]
+    assert warned and "36 999" in warned[0] and "36 812 en 36 813" in warned[0]
+    assert not [w for w in result.warnings if "eigen.pdf" in w]
+    # a toets of the jointly treated bill belongs too
+    foreign.metadata.dossiernummer = "36 813"
+    (tmp_path / "vreemd.pdf").write_bytes(render(foreign))
+    assert not [w for w in build_dossier(manifest, path).warnings if "vreemd.pdf" in w]

@@ -179,7 +179,7 @@ def test_comparison_overview_matches_the_toetsen(pdf, built):
     assert row[11] == "niet ondertekend"
     dv = expected(examples["doenvermogentoets"][0])
     # the U&H-toets's doenvermogen section is n.v.t.: the doenvermogentoets speaks
-    assert row[10] == dv["verdict"]
+    assert row[10] == dv["verdict"] + " uit toets nr. 3"
     assert rows[3][4] == rows[3][10] == dv["verdict"]
     assert rows[3][5:10] == ["n.v.t."] * 5
     inv = expected(examples["invoeringstoets"][0])

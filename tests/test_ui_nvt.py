@@ -154,3 +154,67 @@ def test_the_measures_of_a_package_and_the_package_verdict(qtbot, catalog, tmp_p
         assert doc.evaluation.verdict.value == "groter_beroep_aandachtspunt"  # as before
     finally:
         dispose(window)
+
+
+def test_a_saving_is_typed_as_a_negative_amount(qtbot, catalog, tmp_path):
+    window, _path = open_copy(qtbot, catalog, tmp_path, UH)
+    try:
+        doc = window.doc
+        page = page_of(window, "kosten_personeel")
+        editor = page.widgets["fte_structureel"].editor
+        editor.edit.selectAll()
+        type_text(qtbot, editor.edit, "−12,5")
+        editor.edit.clearFocus()
+        qtbot.waitUntil(lambda: doc.value(AnswerPart("fte_structureel")) == -12.5)
+        assert not [p for p in doc.evaluation.problems if p.question == "fte_structureel"]
+        incidental = page.widgets["fte_incidenteel"]
+        incidental.editor.edit.selectAll()
+        type_text(qtbot, incidental.editor.edit, "-3")
+        incidental.editor.edit.clearFocus()
+        qtbot.waitUntil(lambda: doc.value(AnswerPart("fte_incidenteel")) == -3)  # kept
+        assert "kleiner zijn dan 0" in incidental.problem_label.text()
+    finally:
+        dispose(window)
+
+
+def test_joint_dossiers_on_the_data_page(qtbot, catalog, tmp_path):
+    window, _path = open_copy(qtbot, catalog, tmp_path, UH)
+    try:
+        doc = window.doc
+        window.view.go_to(0)
+        field = window.view.metadata_page.fields["joint_dossiernummers"]
+        type_text(qtbot, field.edit, "36813, 36 814")
+        assert doc.toets.metadata.joint_dossiernummers == ["36 813", "36 814"]
+        assert doc.toets.metadata.citation().endswith("36 812, 36 813 en 36 814, nr. 3")
+        assert "36 813 en 36 814" in window.view.metadata_page.citation.text()
+    finally:
+        dispose(window)
+
+
+def test_per_aspect_gevolgen_geen_gevolgen_or_nvt(qtbot, catalog, tmp_path):
+    from toetsapp.display import answer_text
+
+    window, path = open_copy(qtbot, catalog, tmp_path, UH)
+    try:
+        doc = window.doc
+        page = page_of(window, "samenvatting")
+        widget = page.widgets["aspecten"]
+        question = doc.form.question_index()["aspecten"]
+        keep = ("interactie_burgers_bedrijven", "maakbaarheid_systemen")
+        for option, box in zip(widget.editor.options, widget.editor.boxes, strict=True):
+            if option[0] not in keep and box.isChecked():
+                click_box(qtbot, box)  # not ticked: geen gevolgen
+        click_box(qtbot, widget.choice_nvt["fraudebestendigheid"])
+        assert doc.value(AnswerPart("aspecten", "not_applicable_choices")) == [
+            "fraudebestendigheid"]
+        text = answer_text(question, doc.toets.answers["aspecten"], "nl")
+        assert "Fraudebestendigheid: n.v.t." in text
+        assert "Handhaafbaarheid: geen gevolgen" in text
+        assert "Maakbaarheid systemen: gevolgen" in text
+        if SHOTS:
+            widget.grab().save(f"{SHOTS}/aspects.png")
+        assert window.save_as(path)
+        assert load_toets(path).answers["aspecten"].not_applicable_choices == [
+            "fraudebestendigheid"]
+    finally:
+        dispose(window)

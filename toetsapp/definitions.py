@@ -232,6 +232,9 @@ def _field_issues(field: Any, type_: str, where: list[object]) -> Iterator[Issue
     elif field.allow_negative and field.min is not None and field.min >= 0:
         yield Issue(json_path([*where, "allow_negative"]), _(
             "'allow_negative' en een minimum van 0 of meer spreken elkaar tegen"))
+    if getattr(field, "choice_states", False) and type_ != "multichoice":
+        yield Issue(json_path([*where, "choice_states"]), _(
+            "'choice_states' hoort alleen bij meerkeuzevragen"))
     for i, choice in enumerate(field.choices or ()):
         if choice.other and type_ not in ("choice", "multichoice"):
             yield Issue(json_path([*where, "choices", i, "other"]), _(

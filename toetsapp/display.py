@@ -63,6 +63,32 @@ def not_applicable_text(reason: str) -> str:
     return _("n.v.t.") + (f" — {reason}" if reason else "")
 
 
+def choice_states(question: Question, answer: Any) -> list[tuple[str, str]]:
+    """Per choice of a per-choice multichoice: (choice value, state), the state one of
+    'gevolgen' (ticked), 'nvt' or 'geen_gevolgen'; empty when nothing is answered."""
+    ticked = answer.value if isinstance(answer.value, list) else []
+    nvt = set(answer.not_applicable_choices)
+    if not ticked and not nvt:
+        return []
+    return [(c.value, "gevolgen" if c.value in ticked else "nvt" if c.value in nvt
+             else "geen_gevolgen") for c in question.choices or ()]
+
+
+def state_label(state: str) -> str:
+    return {"gevolgen": _("gevolgen"), "geen_gevolgen": _("geen gevolgen"),
+            "nvt": _("n.v.t.")}[state]
+
+
+def choice_states_text(question: Question, answer: Any, language: str | None = None) -> str:
+    """'Interactie: gevolgen; Handhaafbaarheid: geen gevolgen; Fraude: n.v.t.'."""
+    language = language or current_language()
+    parts = []
+    for value, state in choice_states(question, answer):
+        choice = question.choice(value)
+        parts.append(f"{choice.label.get(language) if choice else value}: {state_label(state)}")
+    return "; ".join(parts)
+
+
 def answer_text(question: Question, answer: Any, language: str | None = None) -> str:
     """An :class:`~toetsapp.model.toets.Answer` as one line: n.v.t. with its reason, or
     the value with the 'anders, namelijk' text and the toelichting beside it."""
@@ -70,7 +96,8 @@ def answer_text(question: Question, answer: Any, language: str | None = None) ->
         return ""
     if answer.not_applicable is not None:
         return not_applicable_text(answer.not_applicable.reason)
-    text = format_answer(question, answer.value, language)
+    text = (choice_states_text(question, answer, language) if question.choice_states
+            else format_answer(question, answer.value, language))
     other = " ".join(answer.other.split())
     if other and text:
         text += f": {other}"

@@ -25,7 +25,8 @@ from toetsapp.model.toets import (
 # value; evidence and involved (texts); not_applicable (the reason, or None when the
 # answer is not 'n.v.t.'); note (toelichting beside a closed answer); other ('anders,
 # namelijk' text)
-Part = Literal["value", "evidence", "involved", "not_applicable", "note", "other"]
+Part = Literal["value", "evidence", "involved", "not_applicable", "note", "other",
+               "not_applicable_choices"]
 TEXT_PARTS = ("evidence", "involved", "note", "other")
 PERSON_FIELDS = ("name", "organisation", "role", "email")
 
@@ -125,11 +126,13 @@ def _write_answer(toets: Toets, target: AnswerPart, value: Any) -> None:
         fields["value"] = copy.deepcopy(value)
     elif target.part == "not_applicable":
         fields["not_applicable"] = None if value is None else {"reason": str(value)[:MAX_NOTE]}
+    elif target.part == "not_applicable_choices":
+        fields["not_applicable_choices"] = [str(v) for v in value or []]
     else:
         limit = MAX_EVIDENCE if target.part in ("evidence", "involved") else MAX_NOTE
         fields[target.part] = str(value or "")[:limit]
     if fields["value"] is None and fields["not_applicable"] is None and not any(
-            fields[part] for part in TEXT_PARTS):
+            fields[part] for part in (*TEXT_PARTS, "not_applicable_choices")):
         toets.answers.pop(target.question, None)
     else:
         toets.answers[target.question] = Answer(**fields)

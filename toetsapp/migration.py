@@ -39,7 +39,7 @@ def _field_name(name: str) -> str:
 _ADDED_IN_2 = (("not_applicable_sections",), ("migrated_from",),
                ("metadata", "joint_dossiernummers"), ("metadata", "related_kamerstukken"),
                ("answers", "*", "not_applicable"), ("answers", "*", "note"),
-               ("answers", "*", "other"))
+               ("answers", "*", "other"), ("answers", "*", "not_applicable_choices"))
 
 
 def v1_to_v2(data: dict[str, Any]) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from toetsapp.display import not_applicable_text
+from toetsapp.display import choice_states, not_applicable_text, state_label
 from toetsapp.engine.values import is_answered
 from toetsapp.export.answers import answer_flowables, grey_box, shown_value
 from toetsapp.export.doc import Marks, heading
@@ -118,7 +118,13 @@ class Body:
             out.append(grey_box([Paragraph(markup(text), st["unanswered"])], self.width,
                                 self.s.color("unanswered_bg")))
             return out + self.evidence(question, answer, answered=False)
-        out += answer_flowables(question, answer.value, self.s, self.width, lang)
+        if question.choice_states:
+            out += [Paragraph("• " + markup(f"{label}: {state_label(state)}"), st["bullet"])
+                    for label, state in (
+                        ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
+                        for v, s in choice_states(question, answer))]
+        else:
+            out += answer_flowables(question, answer.value, self.s, self.width, lang)
         if answer.other.strip():
             out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk)
         if answer.note.strip():

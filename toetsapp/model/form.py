@@ -98,6 +98,8 @@ class Question(_Field):
     evidence: bool = True
     involved: bool = True
     allow_not_applicable: bool = True  # may be answered 'n.v.t.' (with a reason)
+    # multichoice: each choice is ticked (gevolgen), not ticked (geen gevolgen) or n.v.t.
+    choice_states: bool = False
 
     def column(self, column_id: str) -> Column | None:
         return next((c for c in self.columns or () if c.id == column_id), None)

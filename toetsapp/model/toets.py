@@ -143,13 +143,15 @@ class Answer(_Model):
     ``value`` is kept as entered, also when it breaks a form rule (the engine reports
     it as invalid). ``not_applicable`` makes the answer 'n.v.t.' (the value is kept
     but does not count); ``note`` is a short toelichting beside a closed answer;
-    ``other`` the text of an 'anders, namelijk …' choice.
+    ``other`` the text of an 'anders, namelijk …' choice; ``not_applicable_choices`` the
+    choices of a per-choice multichoice (e.g. the U&H aspects) that are 'n.v.t.'.
     """
 
     value: Any = None
     not_applicable: NotApplicable | None = None
     note: str = Field(default="", max_length=MAX_NOTE)
     other: str = Field(default="", max_length=MAX_NOTE)
+    not_applicable_choices: list[str] = Field(default_factory=list, max_length=200)
     evidence: str = Field(default="", max_length=MAX_EVIDENCE)
     involved: str = Field(default="", max_length=MAX_EVIDENCE)
 

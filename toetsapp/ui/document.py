@@ -107,7 +107,8 @@ class Document(QObject):
         texts = {"value": _("Antwoord op ‘{q}’"), "evidence": _("Bronnen bij ‘{q}’"),
                  "involved": _("Betrokkenen bij ‘{q}’"),
                  "not_applicable": _("N.v.t. bij ‘{q}’"), "note": _("Toelichting bij ‘{q}’"),
-                 "other": _("‘Anders, namelijk’ bij ‘{q}’")}
+                 "other": _("‘Anders, namelijk’ bij ‘{q}’"),
+                 "not_applicable_choices": _("N.v.t. per keuze bij ‘{q}’")}
         self.edit(AnswerPart(question_id, part), value,  # type: ignore[arg-type]
                   texts[part].format(q=question), typing=typing)
 

@@ -89,6 +89,21 @@ class QuestionWidget(QFrame):
                                                   "antwoord)"),
                                         _("Toelichting — {q}").format(q=title))
             layout.addWidget(self.note_edit)
+        self.choice_nvt: dict[str, QCheckBox] = {}
+        if question.choice_states:
+            row = QHBoxLayout()
+            row.addWidget(muted(_("N.v.t.:"), self, wrap=False))
+            for choice in question.choices or ():
+                box = QCheckBox(choice.label.get(self.language), self)
+                box.setAccessibleName(_("{choice} n.v.t. — {q}").format(
+                    choice=choice.label.get(self.language), q=title))
+                box.toggled.connect(self._choice_nvt_toggled)
+                self.choice_nvt[choice.value] = box
+                row.addWidget(box)
+            row.addStretch(1)
+            layout.addWidget(muted(_("Aangevinkt: gevolgen. Niet aangevinkt: geen gevolgen. "
+                                     "Of per aspect n.v.t.:"), self))
+            layout.addLayout(row)
         if question.allow_not_applicable:
             row = QHBoxLayout()
             self.nvt_box = QCheckBox(_("N.v.t. (niet van toepassing)"), self)
@@ -109,6 +124,15 @@ class QuestionWidget(QFrame):
         box.textEdited.connect(lambda text: self.sig_edited.emit(
             self.question.id, part, text, True))
         return box
+
+    def _choice_nvt_toggled(self, _on: bool) -> None:
+        chosen = [value for value, box in self.choice_nvt.items() if box.isChecked()]
+        self.sig_edited.emit(self.question.id, "not_applicable_choices", chosen, False)
+
+    def show_choice_nvt(self, values: list[str]) -> None:
+        for value, box in self.choice_nvt.items():
+            with block(box):
+                box.setChecked(value in values)
 
     def _nvt_toggled(self, on: bool) -> None:
         assert self.nvt_reason is not None

@@ -95,6 +95,7 @@ class SectionPage(ReadableColumn):
                            self.doc.value(AnswerPart(question_id, "other")), value,
                            section_nvt=self.section.id in toets.not_applicable_sections
                            and self.section.allow_not_applicable)
+        widget.show_choice_nvt(self.doc.value(AnswerPart(question_id, "not_applicable_choices")))
 
     def refresh_section(self) -> None:
         """The section's own n.v.t. declaration, and every question it greys out."""
