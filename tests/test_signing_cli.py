@@ -16,6 +16,9 @@ from toetsapp.cli import main
 from toetsapp.signing import SignatureStatus, load_trust_store, verify_file
 from toetsapp.store import load_toets, save_toets
 
+UT = next((p for p in EXAMPLES if p.stem == "uitvoerbaarheidstoets"), None)
+"""The example toets of Dienst Toeslagen, Belastingdienst and VNG (the test PKI's three)."""
+
 
 @pytest.fixture(scope="session")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
@@ -67,11 +70,22 @@ def test_sign_three_then_verify(capsys, pki, toets_file):
 def test_sign_takes_the_password_from_the_environment(capsys, pki, toets_file, monkeypatch):
     monkeypatch.setenv("TOETSAPP_P12_PASSWORD", PASSWORD)
     code, _out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["vng"], "--position",
-                          "akkoord", "--name", "C. Bakker", "--role", "Directeur",
-                          "--organisation", "VNG")
+                          "akkoord", "--role", "Directeur")
     assert code == 0, err
     sig = load_toets(toets_file).signatures[0]
-    assert (sig.organisation, sig.name, sig.role) == ("VNG", "C. Bakker", "Directeur")
+    assert (sig.organisation, sig.name, sig.role) == (
+        "Vereniging van Nederlandse Gemeenten", "Chantal Bakker", "Directeur")
+
+
+def test_sign_refuses_a_typed_organisation_or_name(capsys, pki, toets_file):
+    """The attack of issue 17: signing with the Belastingdienst key "for" Dienst Toeslagen."""
+    before = toets_file.read_bytes()
+    for option, value in (("--organisation", "Dienst Toeslagen"),
+                          ("--name", "Directeur Toeslagen")):
+        code, _out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["belastingdienst"],
+                              "--position", "akkoord", "--password", PASSWORD, option, value)
+        assert code == 2 and "uit het certificaat" in err
+    assert toets_file.read_bytes() == before
 
 
 def test_sign_without_password_and_terminal_fails_fast(pki, toets_file):
@@ -172,8 +186,8 @@ def test_verify_json_and_missing_signers(capsys, pki, toets_file):
 
 @pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 def test_render_signed_pdf_then_verify(capsys, pki, tmp_path):
-    source = tmp_path / EXAMPLES[0].name
-    source.write_bytes(EXAMPLES[0].read_bytes())
+    source = tmp_path / UT.name
+    source.write_bytes(UT.read_bytes())
     sign_three(capsys, pki, source)
     pdf = tmp_path / "getekend.pdf"
     args = ["render", source, "-o", pdf]
@@ -207,8 +221,8 @@ def test_render_sign_with_a_wrong_password_writes_nothing(capsys, pki, tmp_path)
 
 @pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 def test_render_with_trust_only_checks_the_co_signatures(capsys, pki, tmp_path):
-    source = tmp_path / EXAMPLES[0].name
-    source.write_bytes(EXAMPLES[0].read_bytes())
+    source = tmp_path / UT.name
+    source.write_bytes(UT.read_bytes())
     sign_three(capsys, pki, source)
     pdf = tmp_path / "gecontroleerd.pdf"
     code, _, err = run(capsys, "render", source, "-o", pdf, "--trust", pki.trust_dir)

@@ -37,11 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     remarks.add_argument("--remarks-file", type=Path, metavar=_("BESTAND"),
                          help=_("kanttekeningen uit een tekstbestand (UTF-8)"))
     _password_option(sign)
-    sign.add_argument("--name", metavar=_("NAAM"),
-                      help=_("naam van de ondertekenaar (standaard: uit het certificaat)"))
     sign.add_argument("--role", metavar=_("FUNCTIE"), help=_("functie van de ondertekenaar"))
-    sign.add_argument("--organisation", metavar=_("ORGANISATIE"),
-                      help=_("organisatie (standaard: uit het certificaat)"))
+    # organisation and name come from the certificate; the old options are refused
+    for gone in ("--name", "--organisation"):
+        sign.add_argument(gone, dest=f"typed_{gone[2:]}", help=argparse.SUPPRESS)
     sign.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
     sign.set_defaults(func=run_sign)
     verify = sub.add_parser("verify", help=_("controleer de handtekeningen van toetsen en PDF's"))
@@ -99,7 +98,7 @@ def run_sign(args: argparse.Namespace) -> int:
         load_trust_store,
         sign_toets,
         signed_state,
-        verify_signature,
+        verify_toets,
     )
     from toetsapp.signing.status import position_label
     from toetsapp.store import load_toets, save_toets
@@ -111,13 +110,17 @@ def run_sign(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise FileProblem(args.remarks_file, _("kan de kanttekeningen niet lezen: {error}")
                               .format(error=exc)) from None
+    if args.typed_name is not None or args.typed_organisation is not None:
+        print(_("toetsapp sign: --name en --organisation bestaan niet meer: naam en "
+                "organisatie komen uit het certificaat"), file=sys.stderr)
+        return 2
     toets = load_toets(args.file)
     check_position(args.position, remarks)  # before asking for a password
     trust = load_trust_store(args.trust, required=args.trust is not None)
     key = open_key(args.p12, args.password)
+    warn_before_signing(key, trust, toets)
     before = signed_state(toets)
-    signed = sign_toets(toets, key, position=args.position, remarks=remarks, name=args.name,
-                        role=args.role, organisation=args.organisation)
+    signed = sign_toets(toets, key, position=args.position, remarks=remarks, role=args.role)
     new = signed.signatures[-1]
     save_toets(signed, args.file, by=new.name, summary=_(
         "Medeondertekend door {organisation} ({name}): {position}").format(
@@ -126,17 +129,40 @@ def run_sign(args: argparse.Namespace) -> int:
         name=new.name, organisation=new.organisation, position=position_label(new.position)))
     print(_("Opgeslagen: {file}").format(file=args.file))
     if len(signed.signatures) <= len(toets.signatures):
-        print(_("Je eerdere handtekening op deze toets is vervangen."))
+        print(_("Je eerdere handtekening op deze toets (zelfde certificaathouder) is "
+                "vervangen."))
     outdated = [s.organisation for s in before.outdated if s in signed.signatures]
     if outdated:
         print(_("Let op: de handtekening van {organisations} hoort bij een eerdere versie van "
                 "de toets; zij moeten opnieuw ondertekenen.").format(
             organisations=", ".join(outdated)))
-    check = verify_signature(new, before.digest, trust)
+    check = verify_toets(signed, trust)[-1]
     if not check.valid:
         print(_("Waarschuwing: wie de toets controleert, ziet '{label}': {detail}.").format(
             label=check.status.label, detail=check.detail), file=sys.stderr)
     return 0
+
+
+def warn_before_signing(key, trust, toets=None) -> None:
+    """Say on stderr, before signing, when verifiers will not accept this certificate:
+    untrusted, revoked, wrong key usage, or not one of the toets's organisations."""
+    from datetime import UTC, datetime
+
+    from toetsapp.signing.identity import counts_for, describe
+    from toetsapp.signing.trust import check_certificate
+
+    problem = check_certificate(key.certificate, key.chain, trust, datetime.now(UTC))
+    if problem:
+        status, detail = problem
+        print(_("Waarschuwing: dit certificaat wordt bij controle niet geaccepteerd "
+                "({label}): {detail}.").format(label=status.label, detail=detail),
+              file=sys.stderr)
+    orgs = list(toets.metadata.organisations) if toets is not None else []
+    if orgs and counts_for(key.certificate, orgs, trust) is None:
+        print(_("Waarschuwing: het certificaat is van {who}, geen van de organisaties van "
+                "deze toets ({listed}); de handtekening telt voor geen van hen.").format(
+            who=describe(key.certificate), listed=", ".join(o.name for o in orgs)),
+            file=sys.stderr)
 
 
 def run_verify(args: argparse.Namespace) -> int:

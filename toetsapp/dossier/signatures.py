@@ -31,6 +31,7 @@ class SignatureCheck:
     pdf: tuple[SignatureResult, ...] = ()
     organisations: int = 0
     pdf_error: str = ""
+    tally: tuple[int, int] = (0, 0)  # distinct organisations with a valid co-signature, of m
 
     @property
     def results(self) -> tuple[SignatureResult, ...]:
@@ -52,8 +53,7 @@ class SignatureCheck:
             return _("niet ondertekend")
         parts = []
         if self.cosignatures:
-            valid = sum(r.valid for r in self.cosignatures)
-            total = max(self.organisations, len(self.cosignatures))
+            valid, total = self.tally
             parts.append(_("{valid} van {total} medeondertekeningen geldig")
                          .format(valid=valid, total=total))
         if self.pdf or self.pdf_error:
@@ -72,8 +72,7 @@ class SignatureCheck:
             valid=sum(r.valid for r in self.pdf), total=len(self.pdf)) if self.pdf else ""
         if self.cosignatures:
             text = _("{valid} van {total} geldig").format(
-                valid=sum(r.valid for r in self.cosignatures),
-                total=max(self.organisations, len(self.cosignatures)))
+                valid=self.tally[0], total=self.tally[1])
         else:
             text, pdf = pdf or _("PDF: niet te controleren"), ""
         problems = [line for line in self.details() if self.state != "valid"
@@ -105,11 +104,14 @@ def check_signatures(toets: Toets | None, pdf_bytes: bytes | None, trust: TrustS
     against ``trust`` (a :class:`~toetsapp.signing.TrustStore`)."""
     cosigned: list[SignatureResult] = []
     missing: list[str] = []
+    counted = (0, 0)
     if toets is not None and toets.signatures:
         from toetsapp.signing import missing_signers, verify_toets
+        from toetsapp.signing.identity import tally
 
         cosigned = verify_toets(toets, trust)
         missing = missing_signers(toets, cosigned)
+        counted = tally(toets, cosigned)
     pdf: list[SignatureResult] = []
     error = ""
     if pdf_bytes is not None and b"/ByteRange" in pdf_bytes:
@@ -120,4 +122,5 @@ def check_signatures(toets: Toets | None, pdf_bytes: bytes | None, trust: TrustS
         except FileProblem as problem:
             error = "; ".join(issue.message for issue in problem.issues)
     organisations = len(toets.metadata.organisations) if toets is not None else 0
-    return SignatureCheck(tuple(cosigned), tuple(missing), tuple(pdf), organisations, error)
+    return SignatureCheck(tuple(cosigned), tuple(missing), tuple(pdf), organisations, error,
+                          counted)

@@ -115,12 +115,11 @@ class SignDialog(QDialog):
         self.remarks.setTabChangesFocus(True)
         self.remarks.setAccessibleName(_("Kanttekeningen of motivering"))
         form.addRow(_("&Kanttekeningen:"), self.remarks)
-        self.name, self.role, self.organisation = (QLineEdit(self) for _i in range(3))
-        for edit, label in ((self.name, _("Naam")), (self.role, _("Functie")),
-                            (self.organisation, _("Organisatie"))):
-            edit.setPlaceholderText(_("uit het certificaat"))
-            edit.setAccessibleName(label)
-            form.addRow(label + ":", edit)
+        self.role = QLineEdit(self)
+        self.role.setPlaceholderText(_("uit het certificaat"))
+        self.role.setAccessibleName(_("Functie"))
+        form.addRow(_("Functie") + ":", self.role)
+        form.addRow("", muted(_("Naam en organisatie komen uit het certificaat.")))
         layout.addLayout(form)
         self.problem = ErrorLabel(self)
         layout.addWidget(self.problem)
@@ -149,9 +148,7 @@ class SignDialog(QDialog):
             key = load_p12(self.file.text().strip(), self.password.text())
             signed = sign_toets(self.doc.toets, key, position=position,
                                 remarks=self.remarks.toPlainText().strip(),
-                                name=self.name.text().strip() or None,
-                                role=self.role.text().strip() or None,
-                                organisation=self.organisation.text().strip() or None)
+                                role=self.role.text().strip() or None)
         except FileProblem as problem:
             self.problem.show_message(problem.describe())
             return False
