@@ -199,7 +199,7 @@ def test_render_signed_pdf_then_verify(capsys, pki, tmp_path):
     kinds = [(r.kind, r.status) for r in report.results]
     assert kinds == [("pdf", SignatureStatus.VALID)] * 3 + [("toets", SignatureStatus.VALID)] * 3
     code, out, _ = run(capsys, "verify", pdf)
-    assert code == 0 and "Handtekening3" in out and "Medeondertekeningen" in out
+    assert code == 0 and "Handtekening3" in out and "Gegevens: medeondertekeningen" in out
     from pypdf import PdfReader
 
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages[-4:])
@@ -242,7 +242,7 @@ def test_verify_a_signed_pdf_that_is_not_a_toetsapp_pdf(capsys, pki, tmp_path):
     assert code == 0 and "geen Toetsapp-toets" in out and "Belastingdienst" in out
     pdf.write_bytes(plain_pdf())
     code, out, _ = run(capsys, "verify", pdf)
-    assert code == 1 and "geen digitale handtekeningen" in out
+    assert code == 1 and "geen PDF-handtekening" in out
 
 
 def _read_until(fd: int, needle: bytes, seconds: float = 60) -> bytes:

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("-o", "--output", type=Path, metavar=_("BESTAND"),
                          help=_("het .toets-bestand (standaard: naast de PDF)"))
     extract.add_argument("--force", action="store_true",
-                         help=_("overschrijf een bestaand bestand"))
+                         help=_("overschrijf een bestaand bestand; haal de toets er ook uit "
+                                "als hij na de laatste PDF-handtekening is gewijzigd"))
     extract.set_defaults(func=run_extract)
 
 
@@ -66,12 +67,34 @@ def run_render(args: argparse.Namespace) -> int:
     return 3 if failed else 0
 
 
+def _changed_after_signing(pdf: Path) -> bool:
+    """Whether the embedded files of a signed PDF changed after its last signature."""
+    from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
+
+    data = read_file_bytes(pdf, MAX_PDF_BYTES)
+    if b"/ByteRange" not in data:
+        return False
+    from toetsapp.signing.pades import inspect_pdf
+    from toetsapp.signing.trust import TrustStore
+
+    return inspect_pdf(data, TrustStore(), source=pdf).integrity.embedded_changed
+
+
 def run_extract(args: argparse.Namespace) -> int:
     from toetsapp.atomic import atomic_write_bytes
     from toetsapp.export.embed import read_embedded_toets
     from toetsapp.store import SUFFIX
 
     _toets, data = read_embedded_toets(args.pdf)
+    changed = _changed_after_signing(args.pdf)
+    if changed and not args.force:
+        print(_("{file}: de toets in deze PDF is gewijzigd na de laatste PDF-handtekening; "
+                "hij is niet de ondertekende. Gebruik --force om hem toch op te slaan.")
+              .format(file=args.pdf), file=sys.stderr)
+        return 1
+    if changed:
+        print(_("Let op: de toets is gewijzigd na de laatste PDF-handtekening."),
+              file=sys.stderr)
     target: Path = args.output or args.pdf.with_suffix(SUFFIX)
     if target.is_dir():
         target = target / args.pdf.with_suffix(SUFFIX).name

@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.add_argument("files", nargs="+", type=Path, metavar=_("BESTAND"))
     verify.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
     verify.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
+    verify.add_argument("--complete", action="store_true",
+                        help=_("ook niet in orde (code 1) zolang een organisatie van de toets "
+                               "niet geldig heeft ondertekend"))
     verify.add_argument("-v", "--verbose", action="store_true",
                         help=_("toon ook certificaat en vingerafdruk van elke handtekening"))
     verify.set_defaults(func=run_verify)
@@ -188,11 +191,19 @@ def run_verify(args: argparse.Namespace) -> int:
         print("\n\n".join(report_text(r, verbose=args.verbose) for r in reports))
     if unreadable:
         return 3
-    return 0 if all(r.ok for r in reports) else 1
+    good = (lambda r: r.complete) if args.complete else (lambda r: r.ok)
+    return 0 if all(good(r) for r in reports) else 1
 
 
 def _report_data(report) -> dict[str, object]:
+    integrity = report.integrity
     return {"file": str(report.path), "kind": report.kind, "ok": report.ok,
+            "complete": report.complete,
+            "pages": None if integrity is None else {
+                "signatures": integrity.signatures, "protected": integrity.pages_protected,
+                "embedded_toets_changed": integrity.embedded_changed},
+            "problems": list(report.problems),
+            "organisations_signed": list(report.tally),
             "signatures": [r.as_dict() for r in report.results],
             "missing": list(report.missing), "notes": list(report.notes)}
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.i18n import _
 from toetsapp.signing import certs
+from toetsapp.signing.integrity import PdfIntegrity, check_integrity
 from toetsapp.signing.keys import SigningKey, load_p12
 from toetsapp.signing.status import SignatureResult, SignatureStatus
 from toetsapp.signing.trust import TrustStore, check_certificate, signing_usage
@@ -119,9 +121,28 @@ def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, s
         reason=indication)
 
 
+@dataclass(frozen=True)
+class PdfCheck:
+    """Each PDF signature's result, and the file-level findings (removed signatures,
+    changes after signing: :mod:`toetsapp.signing.integrity`)."""
+
+    results: list[SignatureResult]
+    integrity: PdfIntegrity
+
+
 def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                source: Path | str = "PDF") -> list[SignatureResult]:
     """Validate every signature in the PDF with pyHanko's validator, oldest first."""
+    return inspect_pdf(pdf_bytes, trust, source=source).results
+
+
+def _byte_range(sig) -> tuple[int, int, int, int]:
+    return tuple(int(x) for x in sig.sig_object["/ByteRange"])  # type: ignore[return-value]
+
+
+def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *,
+                source: Path | str = "PDF") -> PdfCheck:
+    """:func:`verify_pdf` plus :func:`~toetsapp.signing.integrity.check_integrity`."""
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -130,10 +151,13 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
         raise FileProblem(source, _("dit is geen PDF"))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        everything = list(reader.embedded_signatures)
         embedded = list(reader.embedded_regular_signatures)  # document timestamps aside
+        spans = {id(sig): _byte_range(sig) for sig in everything}
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise FileProblem(source, _("de PDF kan niet worden gelezen: {error}")
                           .format(error=exc)) from None
+    levels: dict[int, object] = {}
     results = []
     for index, sig in enumerate(embedded):
         field = sig.field_name or ""
@@ -145,6 +169,7 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                 "de handtekening kan niet worden gelezen: {error}").format(error=exc),
                 kind="pdf", field=field))
             continue
+        levels[id(sig)] = status.modification_level
         cert = certs.from_asn1(status.signing_cert)
         chain = [certs.from_asn1(c) for c in sig.other_embedded_certs]
         if status.bottom_line:
@@ -152,8 +177,14 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                 "de PAdES-handtekening klopt en het certificaat is vertrouwd")
         else:
             state, detail = _explain(status, cert, chain, trust)
+        if state is SignatureStatus.VALID:
+            weak = certs.key_weakness(cert)
+            if weak:
+                state, detail = SignatureStatus.WEAK_KEY, weak
         results.append(SignatureResult(
             index, state, detail, certs.organisation_name(cert), certs.common_name(cert),
             certs.subject_text(cert), certs.fingerprint(cert), status.signer_reported_dt,
-            kind="pdf", field=field))
-    return results
+            kind="pdf", field=field, oin=certs.oin(cert)))
+    integrity = check_integrity(pdf_bytes, [(spans[id(sig)], sig.field_name or "",
+                                             levels.get(id(sig))) for sig in everything])
+    return PdfCheck(results, integrity)
