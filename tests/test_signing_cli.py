@@ -145,6 +145,17 @@ def test_sign_warns_about_an_untrusted_certificate_and_outdated_signatures(
     assert code == 0
     assert "Dienst Toeslagen hoort bij een eerdere versie" in out
     assert "uitgever niet vertrouwd" in err
+    assert "dit certificaat wordt bij controle niet geaccepteerd" in err  # before signing
+    assert "Nep Dienst" in err and "geen van de organisaties van deze toets" in err
+
+
+def test_render_sign_warns_about_an_untrusted_certificate(capsys, pki, toets_file, tmp_path):
+    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+                          pki.p12["untrusted"], "--password", PASSWORD)
+    assert code == 0 and "niet geaccepteerd (uitgever niet vertrouwd)" in err
+    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+                          pki.p12["weak"], "--password", PASSWORD)
+    assert code == 3 and "te zwak" in err
 
 
 def test_verify_exit_codes(capsys, pki, toets_file, tmp_path):

@@ -234,6 +234,8 @@ class SignedRender:
         self.keys = [open_key(path, passwords[i] if i < len(passwords) else None)
                      for i, path in enumerate(keys)]
         self.trust = load_trust_store(args.trust, required=args.trust is not None)
+        for key in self.keys:
+            warn_before_signing(key, self.trust)
 
     def write(self, path: Path, output: Path | None, *, language: str | None,
               invariant: bool) -> Path:

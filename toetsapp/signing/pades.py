@@ -86,6 +86,10 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
     if not certs.valid_at(key.certificate, now):
         raise ToetsappError(_("het certificaat van {name} is niet geldig op dit moment")
                             .format(name=key.name or key.subject))
+    weak = certs.key_weakness(key.certificate)
+    if weak:
+        raise ToetsappError(_("deze sleutel is te zwak om mee te ondertekenen: {reason}")
+                            .format(reason=weak))
     writer = _writer(pdf_bytes)
     meta = signers.PdfSignatureMetadata(
         field_name=field_name or next_field_name(writer), md_algorithm="sha256",
