@@ -38,9 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from toetsapp.errors import ToetsappError
-    from toetsapp.export.files import write_toets_pdf
-
     files: list[Path] = args.files
     output: Path | None = args.output
     if len(files) > 1 and output is not None and not output.is_dir():
@@ -50,6 +47,18 @@ def run_render(args: argparse.Namespace) -> int:
     invariant = args.invariant or bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
     language = args.pdf_language or getattr(args, "lang", None)
     signing = cmd_signing.signed_render(args)  # --sign: keys opened once, PAdES last
+    try:
+        return _render_all(files, output, signing, language, invariant)
+    finally:
+        if signing is not None:
+            signing.close()
+
+
+def _render_all(files: list[Path], output: Path | None, signing, language: str | None,
+                invariant: bool) -> int:
+    from toetsapp.errors import ToetsappError
+    from toetsapp.export.files import write_toets_pdf
+
     failed = 0
     for path in files:
         try:

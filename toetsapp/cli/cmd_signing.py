@@ -13,11 +13,12 @@ import os
 import sys
 from pathlib import Path
 
-from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.errors import FileProblem, ToetsappError, UsageError
 from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS
 
 PASSWORD_ENV = "TOETSAPP_P12_PASSWORD"
+PIN_ENV = "TOETSAPP_PKCS11_PIN"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,8 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "of de map in {env})").format(folder=default_trust_dir(), env=TRUST_ENV)
     sign = sub.add_parser("sign", help=_("onderteken een toets namens je organisatie"))
     sign.add_argument("file", type=Path, metavar=_("BESTAND"))
-    sign.add_argument("--p12", required=True, type=Path, metavar=_("SLEUTEL.p12"),
-                      help=_("PKCS#12-bestand (.p12/.pfx) met je certificaat en sleutel"))
+    source = sign.add_mutually_exclusive_group(required=True)
+    source.add_argument("--p12", type=Path, metavar=_("SLEUTEL.p12"),
+                        help=_("PKCS#12-bestand (.p12/.pfx) met je certificaat en sleutel"))
+    _token_options(sign, source)
     sign.add_argument("--position", required=True, choices=POSITIONS,
                       help=_("je standpunt over de toets"))
     remarks = sign.add_mutually_exclusive_group()
@@ -53,6 +56,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.add_argument("-v", "--verbose", action="store_true",
                         help=_("toon ook certificaat en vingerafdruk van elke handtekening"))
     verify.set_defaults(func=run_verify)
+
+
+def _token_options(parser: argparse.ArgumentParser, group=None) -> None:
+    (group or parser).add_argument(
+        "--pkcs11", metavar=_("MODULE"),
+        help=_("onderteken met een smartcard of token: het pad van de PKCS#11-module "
+               "(bijvoorbeeld /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so)"))
+    parser.add_argument("--token", metavar=_("LABEL"), help=_("label van de token (met --pkcs11)"))
+    parser.add_argument("--key", metavar=_("LABEL"),
+                        help=_("label van sleutel en certificaat op de token (met --pkcs11); "
+                               "de pincode komt uit {env} of een vraag").format(env=PIN_ENV))
+
+
+def open_token(args: argparse.Namespace):  # -> TokenKey
+    """The key on the token named by ``--pkcs11 --token --key``; the PIN from the
+    environment or a prompt."""
+    from toetsapp.signing.token import PinProblem, open_token_key
+
+    if not args.token or not args.key:
+        raise UsageError(_("--pkcs11 heeft ook --token LABEL en --key LABEL nodig"))
+    pin = os.environ.get(PIN_ENV)
+    if pin is not None:
+        return open_token_key(args.pkcs11, args.token, args.key, pin)
+    if not _interactive():
+        raise FileProblem(args.pkcs11, _("de token heeft een pincode nodig: zet {env} of start "
+                                         "op een terminal").format(env=PIN_ENV))
+    for attempt in range(3):
+        secret = getpass.getpass(_("Pincode voor token {token}: ").format(token=args.token))
+        try:
+            return open_token_key(args.pkcs11, args.token, args.key, secret)
+        except PinProblem as problem:
+            if attempt == 2:
+                raise
+            print(problem.issues[0].message, file=sys.stderr)
+    raise AssertionError("unreachable")
 
 
 def _password_option(parser: argparse.ArgumentParser, *, repeat: bool = False) -> None:
@@ -114,16 +152,19 @@ def run_sign(args: argparse.Namespace) -> int:
             raise FileProblem(args.remarks_file, _("kan de kanttekeningen niet lezen: {error}")
                               .format(error=exc)) from None
     if args.typed_name is not None or args.typed_organisation is not None:
-        print(_("toetsapp sign: --name en --organisation bestaan niet meer: naam en "
-                "organisatie komen uit het certificaat"), file=sys.stderr)
-        return 2
+        raise UsageError(_("--name en --organisation bestaan niet meer: naam en "
+                           "organisatie komen uit het certificaat"))
     toets = load_toets(args.file)
     check_position(args.position, remarks)  # before asking for a password
     trust = load_trust_store(args.trust, required=args.trust is not None)
-    key = open_key(args.p12, args.password)
+    key = open_token(args) if args.pkcs11 else open_key(args.p12, args.password)
     warn_before_signing(key, trust, toets)
     before = signed_state(toets)
-    signed = sign_toets(toets, key, position=args.position, remarks=remarks, role=args.role)
+    try:
+        signed = sign_toets(toets, key, position=args.position, remarks=remarks,
+                            role=args.role)
+    finally:
+        _close(key)
     new = signed.signatures[-1]
     save_toets(signed, args.file, by=new.name, summary=_(
         "Medeondertekend door {organisation} ({name}): {position}").format(
@@ -144,6 +185,12 @@ def run_sign(args: argparse.Namespace) -> int:
         print(_("Waarschuwing: wie de toets controleert, ziet '{label}': {detail}.").format(
             label=check.status.label, detail=check.detail), file=sys.stderr)
     return 0
+
+
+def _close(key) -> None:
+    """End the session with a smartcard or token (key files need nothing)."""
+    if hasattr(key, "close"):
+        key.close()
 
 
 def warn_before_signing(key, trust, toets=None) -> None:
@@ -214,6 +261,7 @@ def add_render_options(render: argparse.ArgumentParser) -> None:
                         help=_("onderteken de PDF (PAdES) met dit sleutelbestand; herhaalbaar, "
                                "één handtekening per organisatie"))
     _password_option(render, repeat=True)
+    _token_options(render)
     render.add_argument("--trust", type=Path, metavar=_("MAP"),
                         help=_("controleer de medeondertekeningen voor de ondertekeningspagina "
                                "met de CA-certificaten in deze map (met --sign: standaard de "
@@ -233,6 +281,8 @@ class SignedRender:
                                   "(--sign)"))
         self.keys = [open_key(path, passwords[i] if i < len(passwords) else None)
                      for i, path in enumerate(keys)]
+        if getattr(args, "pkcs11", None):
+            self.keys.append(open_token(args))
         self.trust = load_trust_store(args.trust, required=args.trust is not None)
         for key in self.keys:
             warn_before_signing(key, self.trust)
@@ -244,9 +294,13 @@ class SignedRender:
         return write_signed_pdf(path, output, self.keys, self.trust, language=language,
                                 invariant=invariant)
 
+    def close(self) -> None:
+        for key in self.keys:
+            _close(key)
+
 
 def signed_render(args: argparse.Namespace) -> SignedRender | None:
     """The set-up for ``render --sign``/``--trust``: the signatures page shows the checked
     co-signatures and the PDF is PAdES-signed last. None without those options."""
-    wanted = any(getattr(args, name, None) for name in ("sign", "trust", "password"))
+    wanted = any(getattr(args, name, None) for name in ("sign", "trust", "password", "pkcs11"))
     return SignedRender(args) if wanted else None

@@ -27,7 +27,9 @@ logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
 
 
-def _signer(key: SigningKey):  # -> pyhanko SimpleSigner
+def _signer(key: SigningKey):  # -> pyhanko Signer
+    if hasattr(key, "pyhanko_signer"):  # a key on a smartcard or token (PKCS#11)
+        return key.pyhanko_signer()
     from asn1crypto import keys as asn1_keys
     from cryptography.hazmat.primitives import serialization as ser
     from pyhanko.sign.signers import SimpleSigner
@@ -81,7 +83,7 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
     from pyhanko.sign import fields, signers
     from pyhanko.sign.general import SigningError
 
-    key = p12 if isinstance(p12, SigningKey) else load_p12(p12, password)
+    key = load_p12(p12, password) if isinstance(p12, Path | str) else p12
     now = datetime.now(UTC)
     if not certs.valid_at(key.certificate, now):
         raise ToetsappError(_("het certificaat van {name} is niet geldig op dit moment")
