@@ -79,3 +79,19 @@ def make_token(folder: Path, keys: dict[str, tuple[object, x509.Certificate]],
                 Attribute.SUBJECT: cert.subject.public_bytes(),
                 Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER)})
     return SoftToken(module, TOKEN, PIN, conf, tuple(keys))
+
+
+_CACHE: dict[str, SoftToken] = {}
+
+
+def shared_token(pki, tmp_path_factory) -> SoftToken:
+    """The session's token (the module reads SOFTHSM2_CONF once per process): Dienst
+    Toeslagen's PKIoverheid-like RSA key 'dt' (non-repudiation only), Belastingdienst's EC
+    key 'bd', and the issuing CA certificate."""
+    from tests.test_signing_pki import key
+
+    if "token" not in _CACHE:
+        keys = {label: (key(pki, ident).private_key, pki.certs[ident])
+                for label, ident in (("dt", "pkio_dt"), ("bd", "belastingdienst"))}
+        _CACHE["token"] = make_token(tmp_path_factory.mktemp("softhsm"), keys, [pki.issuing])
+    return _CACHE["token"]

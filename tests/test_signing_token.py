@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.softhsm import SoftToken, make_token
-from tests.test_signing_pki import key, shared_pki
+from tests.softhsm import SoftToken, shared_token
+from tests.test_signing_pki import shared_pki
 from toetsapp.cli import main
 from toetsapp.signing import SignatureStatus, load_trust_store, verify_file, verify_toets
 from toetsapp.signing.keys import verify_message
@@ -24,11 +24,7 @@ def pki(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def token(pki, tmp_path_factory) -> SoftToken:
-    """SoftHSM2 with Dienst Toeslagen's PKIoverheid-like RSA key ('dt', non-repudiation
-    only) and Belastingdienst's EC key ('bd'), plus the issuing CA certificate."""
-    keys = {label: (key(pki, ident).private_key, pki.certs[ident])
-            for label, ident in (("dt", "pkio_dt"), ("bd", "belastingdienst"))}
-    return make_token(tmp_path_factory.mktemp("softhsm"), keys, [pki.issuing])
+    return shared_token(pki, tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)
