@@ -39,6 +39,7 @@ class Pki:
     certs: dict[str, x509.Certificate] = field(default_factory=dict)
     p12: dict[str, Path] = field(default_factory=dict)
     other: dict[str, Path] = field(default_factory=dict)
+    tsa: tuple[object, x509.Certificate] | None = None  # timestamp authority: key, cert
 
 
 def _name(cn: str, org: str | None = None, title: str | None = None,
@@ -179,6 +180,18 @@ def build_pki(folder: Path) -> Pki:
            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
                issuing_key.public_key()), critical=False)
            .sign(issuing_key, hashes.SHA256()))
+    tsa_key = rsa.generate_private_key(65537, 2048)  # pyHanko's test timestamper: RSA
+    tsa_cert = (x509.CertificateBuilder().subject_name(_name("Toetsapp Test TSA", "Tijd (test)"))
+                .issuer_name(issuing.subject).public_key(tsa_key.public_key())
+                .serial_number(x509.random_serial_number())
+                .not_valid_before(NOW - 30 * DAY).not_valid_after(NOW + 365 * DAY)
+                .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+                .add_extension(x509.ExtendedKeyUsage([x509.ExtendedKeyUsageOID.TIME_STAMPING]),
+                               critical=True)
+                .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                    issuing_key.public_key()), critical=False)
+                .sign(issuing_key, hashes.SHA256()))
+    pki.tsa = (tsa_key, tsa_cert)
     pki.trust_dir.mkdir()
     (pki.trust_dir / "root.pem").write_bytes(_pem(root))
     (pki.trust_dir / "organisatie-ca.crl").write_bytes(crl.public_bytes(

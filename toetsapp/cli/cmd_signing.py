@@ -262,6 +262,10 @@ def add_render_options(render: argparse.ArgumentParser) -> None:
                                "één handtekening per organisatie"))
     _password_option(render, repeat=True)
     _token_options(render)
+    render.add_argument("--tsa", metavar="URL",
+                        help=_("tijdstempeldienst (RFC 3161): elke PDF-handtekening krijgt een "
+                               "tijdstempel, en na de validatiegegevens een documenttijdstempel "
+                               "(PAdES B-LTA)"))
     render.add_argument("--trust", type=Path, metavar=_("MAP"),
                         help=_("controleer de medeondertekeningen voor de ondertekeningspagina "
                                "met de CA-certificaten in deze map (met --sign: standaard de "
@@ -284,6 +288,9 @@ class SignedRender:
         if getattr(args, "pkcs11", None):
             self.keys.append(open_token(args))
         self.trust = load_trust_store(args.trust, required=args.trust is not None)
+        self.tsa: str | None = getattr(args, "tsa", None)
+        if self.tsa and not self.keys:
+            raise UsageError(_("--tsa werkt alleen met --sign of --pkcs11"))
         for key in self.keys:
             warn_before_signing(key, self.trust)
 
@@ -292,7 +299,7 @@ class SignedRender:
         from toetsapp.signing.render import write_signed_pdf
 
         return write_signed_pdf(path, output, self.keys, self.trust, language=language,
-                                invariant=invariant)
+                                invariant=invariant, tsa=self.tsa)
 
     def close(self) -> None:
         for key in self.keys:
@@ -302,5 +309,6 @@ class SignedRender:
 def signed_render(args: argparse.Namespace) -> SignedRender | None:
     """The set-up for ``render --sign``/``--trust``: the signatures page shows the checked
     co-signatures and the PDF is PAdES-signed last. None without those options."""
-    wanted = any(getattr(args, name, None) for name in ("sign", "trust", "password", "pkcs11"))
+    wanted = any(getattr(args, name, None)
+                 for name in ("sign", "trust", "password", "pkcs11", "tsa"))
     return SignedRender(args) if wanted else None

@@ -94,6 +94,7 @@ def verify_file(path: Path | str, trust: TrustStore, *,
     cosigned = verify_toets(toets, trust, now=now)
     if not cosigned:
         notes.append(_("De toets in de PDF heeft geen medeondertekeningen."))
+    notes += integrity.notes
     if integrity.embedded_changed:
         notes.append(_("De toets in de bijlage is gewijzigd na de laatste PDF-handtekening; "
                        "de medeondertekeningen hierboven gaan over de gewijzigde toets."))

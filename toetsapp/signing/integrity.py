@@ -29,6 +29,9 @@ from toetsapp.i18n import _, ngettext
 HASH_KEY = "/ToetsappContentHash"
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _SIGNER_KEYS = ("/ModDate", "/Producer")
+# the same in XMP, as attributes or elements: every signer (pyHanko) updates them
+_XMP_SIGNER = re.compile(rb'\s(?:xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)="[^"]*"'
+                         rb"|<(xmp:ModifyDate|xmp:MetadataDate|pdf:Producer)>.*?</\1>", re.S)
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ def _state(data: bytes) -> _State:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         info = {str(k): str(v) for k, v in pdf.docinfo.items() if str(k) not in _SIGNER_KEYS}
         metadata = pdf.Root.get("/Metadata")
-        xmp = metadata.read_bytes() if isinstance(metadata, pikepdf.Stream) else b""
+        xmp = (_XMP_SIGNER.sub(b"", metadata.read_bytes())
+               if isinstance(metadata, pikepdf.Stream) else b"")
         attachments = {name: _digest(spec.get_file().read_bytes())
                        for name, spec in pdf.attachments.items()}
         pages, annotations = [], []
@@ -158,14 +162,21 @@ def byte_ranges(data: bytes) -> set[tuple[int, int, int, int]]:
     return {tuple(int(x) for x in m.groups()) for m in _BYTE_RANGE.finditer(data)}  # type: ignore[misc]
 
 
-def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], str, Any]]
-                    ) -> PdfIntegrity:
+def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], str, Any]],
+                    timestamps: list[tuple[str, Any, str]] = ()) -> PdfIntegrity:
     """The file-level checks for ``data``; ``signed`` has per signature found by pyHanko
     (oldest first, document timestamps included): its byte range, its field name and
-    pyHanko's :class:`ModificationLevel` for what came after it (None: not known)."""
+    pyHanko's :class:`ModificationLevel` for what came after it (None: not known).
+    ``timestamps``: per document timestamp its field, time and problem ('' when valid)."""
     from pyhanko.sign.validation.status import ModificationLevel
 
-    problems: list[str] = []
+    from toetsapp.formatting import format_datetime
+
+    problems: list[str] = [_("documenttijdstempel {field}: {problem}").format(
+        field=name, problem=problem) for name, _when, problem in timestamps if problem]
+    notes = tuple(_("Documenttijdstempel {field}: {when} UTC (PAdES B-LTA).").format(
+        field=name, when=format_datetime(when)) for name, when, problem in timestamps
+        if when is not None and not problem)
     removed = byte_ranges(data) - {r for r, _f, _l in signed}
     removed = {r for r in removed if r[1] or r[3]}  # [0 0 0 0]: an unfilled placeholder
     if removed:
@@ -176,14 +187,15 @@ def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], s
             "handtekeningveld): er zijn handtekeningen weggehaald", len(removed)).format(
             n=len(removed)))
     if not signed:
-        return PdfIntegrity(0, tuple(problems))
+        return PdfIntegrity(0, tuple(problems), notes=notes)
     ordered = sorted(signed, key=lambda s: s[0][2] + s[0][3])
     try:
         now = _state(data)
         states = [_state(data[:r[2] + r[3]]) for r, _f, _l in ordered]
     except Exception as exc:  # pikepdf raises many kinds for damaged revisions
         return PdfIntegrity(len(signed), (*problems, _(
-            "een ondertekende versie van de PDF is niet te lezen: {error}").format(error=exc),))
+            "een ondertekende versie van de PDF is niet te lezen: {error}").format(error=exc),),
+            notes=notes)
     for index, ((_r, name, level), state) in enumerate(zip(ordered, states, strict=True)):
         last = index == len(ordered) - 1
         what = _differences(state, now, last=last)
@@ -194,7 +206,7 @@ def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], s
             problems.append(_("na handtekening {field} is gewijzigd: {what}").format(
                 field=name or index + 1, what="; ".join(what)))
     embedded_changed = states[-1].attachments != now.attachments
-    return PdfIntegrity(len(signed), tuple(problems), embedded_changed)
+    return PdfIntegrity(len(signed), tuple(problems), embedded_changed, notes)
 
 
 def rendered_hash(data: bytes) -> str | None:

@@ -73,15 +73,21 @@ def next_field_name(writer) -> str:
 
 def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | bytes | None = None,
                *, reason: str | None = None, location: str | None = None,
-               field_name: str | None = None) -> bytes:
+               field_name: str | None = None, trust: TrustStore | None = None,
+               tsa: str | None = None) -> bytes:
     """``pdf_bytes`` with one more PAdES signature (subfilter ETSI.CAdES.detached).
 
     ``p12`` is a loaded key or the path of a PKCS#12 file (then ``password`` opens it).
     Earlier signatures stay valid: the signature is appended as an incremental update.
+    With ``trust``, the certificates and CRLs that validate the signer (from the trust
+    folder) go into the document security store (DSS, PAdES B-LT) when the signer's
+    certificate validates against it. With ``tsa`` (an RFC 3161 URL) the signature gets
+    a signature timestamp and, after the DSS, a document timestamp (B-LTA).
     """
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers
     from pyhanko.sign.general import SigningError
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
     key = load_p12(p12, password) if isinstance(p12, Path | str) else p12
     now = datetime.now(UTC)
@@ -93,16 +99,34 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
         raise ToetsappError(_("deze sleutel is te zwak om mee te ondertekenen: {reason}")
                             .format(reason=weak))
     writer = _writer(pdf_bytes)
+    lasting = trust is not None and check_certificate(key.certificate, key.chain, trust,
+                                                      now) is None
+    timestamper = _timestamper(tsa) if tsa else None
     meta = signers.PdfSignatureMetadata(
         field_name=field_name or next_field_name(writer), md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES, name=key.name or None,
-        reason=reason, location=location)
+        reason=reason, location=location,
+        embed_validation_info=lasting, validation_context=trust.context() if lasting else None,
+        use_pades_lta=lasting and timestamper is not None)
     try:
-        out = signers.PdfSigner(meta, _signer(key)).sign_pdf(writer, output=io.BytesIO())
+        out = signers.PdfSigner(meta, _signer(key), timestamper=timestamper).sign_pdf(
+            writer, output=io.BytesIO())
+    except TimestampRequestError as exc:
+        raise ToetsappError(_("geen tijdstempel van {url}: {error}")
+                            .format(url=tsa, error=exc)) from None
     except (SigningError, PdfError) as exc:  # e.g. a certified PDF that allows no changes
         raise ToetsappError(_("de PDF kan niet worden ondertekend: {error}")
                             .format(error=exc)) from None
     return out.getvalue()
+
+
+def _timestamper(url: str):  # -> UrlTimeStamper
+    from toetsapp.signing.tsa import UrlTimeStamper
+
+    if not url.startswith(("http://", "https://")):
+        raise ToetsappError(_("de tijdstempeldienst moet een http- of https-adres zijn: {url}")
+                            .format(url=url))
+    return UrlTimeStamper(url)
 
 
 def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, str]:
@@ -158,7 +182,7 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *,
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         everything = list(reader.embedded_signatures)
-        embedded = list(reader.embedded_regular_signatures)  # document timestamps aside
+        embedded = [sig for sig in everything if sig.sig_object_type != "/DocTimeStamp"]
         spans = {id(sig): _byte_range(sig) for sig in everything}
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise FileProblem(source, _("de PDF kan niet worden gelezen: {error}")
@@ -187,10 +211,35 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *,
             weak = certs.key_weakness(cert)
             if weak:
                 state, detail = SignatureStatus.WEAK_KEY, weak
+        stamp = status.timestamp_validity
         results.append(SignatureResult(
             index, state, detail, certs.organisation_name(cert), certs.common_name(cert),
             certs.subject_text(cert), certs.fingerprint(cert), status.signer_reported_dt,
-            kind="pdf", field=field, oin=certs.oin(cert)))
+            kind="pdf", field=field, oin=certs.oin(cert),
+            timestamp=stamp.timestamp if stamp is not None and stamp.valid and stamp.intact
+            else None, issuer=certs.issuer_text(cert), serial=f"{cert.serial_number:x}"))
+    timestamps = [sig for sig in everything if sig.sig_object_type == "/DocTimeStamp"]
     integrity = check_integrity(pdf_bytes, [(spans[id(sig)], sig.field_name or "",
-                                             levels.get(id(sig))) for sig in everything])
+                                             levels.get(id(sig))) for sig in everything],
+                                timestamps=[_document_timestamp(sig, trust)
+                                            for sig in timestamps])
     return PdfCheck(results, integrity)
+
+
+def _document_timestamp(sig, trust: TrustStore) -> tuple[str, datetime | None, str]:
+    """(field, time, problem) for a document timestamp (PAdES B-LTA)."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    try:
+        status = validate_pdf_timestamp(sig, validation_context=trust.context())
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        return sig.field_name or "", None, _("de documenttijdstempel kan niet worden "
+                                             "gelezen: {error}").format(error=exc)
+    if not (status.intact and status.valid):
+        return sig.field_name or "", status.timestamp, _(
+            "de documenttijdstempel klopt niet met het bestand")
+    if not status.trusted:
+        return sig.field_name or "", status.timestamp, _(
+            "de tijdstempeldienst van de documenttijdstempel is niet vertrouwd")
+    return sig.field_name or "", status.timestamp, ""

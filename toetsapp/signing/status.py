@@ -79,6 +79,9 @@ class SignatureResult:
     field: str = ""  # PDF signature field name
     oin: str = ""  # the OIN in the certificate (PKIoverheid), if any
     counts_for: str = ""  # the organisation of the toets this signature counts for
+    timestamp: datetime | None = None  # PDF: the time in a valid signature timestamp (TSA)
+    issuer: str = ""
+    serial: str = ""  # the certificate's serial number (hex)
 
     @property
     def valid(self) -> bool:
@@ -92,4 +95,6 @@ class SignatureResult:
                 "detail": self.detail, "subject": self.subject,
                 "fingerprint": self.fingerprint, "position": self.position or None,
                 "oin": self.oin or None, "counts_for": self.counts_for or None,
+                "issuer": self.issuer or None, "serial_number": self.serial or None,
+                "timestamp": self.timestamp.isoformat() if self.timestamp else None,
                 "signed_at": self.signed_at.isoformat() if self.signed_at else None}
