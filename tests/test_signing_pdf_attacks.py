@@ -16,9 +16,9 @@ from toetsapp.cli import main
 from toetsapp.dossier import write_dossier
 from toetsapp.errors import FileProblem
 from toetsapp.export.colophon import toets_content_hash
+from toetsapp.files.store import toets_json
 from toetsapp.signing import load_trust_store, pades_sign, verify_file
 from toetsapp.signing.integrity import rendered_hash
-from toetsapp.store import toets_json
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from tests.conftest import EXAMPLES
 from tests.softhsm import SoftToken, shared_token
 from tests.test_signing_pki import shared_pki
 from toetsapp.cli import main
+from toetsapp.files.store import load_toets
 from toetsapp.signing import SignatureStatus, load_trust_store, verify_file, verify_toets
 from toetsapp.signing.keys import verify_message
 from toetsapp.signing.token import PinProblem, list_tokens, open_token_key
-from toetsapp.store import load_toets
 
 UT = next(p for p in EXAMPLES if p.stem == "uitvoerbaarheidstoets")
 

@@ -78,7 +78,7 @@ def _render_all(files: list[Path], output: Path | None, signing, language: str |
 
 def _changed_after_signing(pdf: Path) -> bool:
     """Whether the embedded files of a signed PDF changed after its last signature."""
-    from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
+    from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
 
     data = read_file_bytes(pdf, MAX_PDF_BYTES)
     if b"/ByteRange" not in data:
@@ -90,9 +90,9 @@ def _changed_after_signing(pdf: Path) -> bool:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from toetsapp.atomic import atomic_write_bytes
     from toetsapp.export.embed import read_embedded_toets
-    from toetsapp.store import SUFFIX
+    from toetsapp.files.atomic import atomic_write_bytes
+    from toetsapp.files.store import SUFFIX
 
     _toets, data = read_embedded_toets(args.pdf)
     changed = _changed_after_signing(args.pdf)
