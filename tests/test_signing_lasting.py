@@ -88,3 +88,35 @@ def test_without_a_trusted_certificate_nothing_is_embedded(pki, tmp_path):
     pdf = pades_sign(plain_pdf(), key(pki, "untrusted"), trust=load_trust_store(pki.trust_dir))
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         assert "/DSS" not in doc.Root
+
+
+def test_verify_writes_a_validation_record(pki, lta_pdf, tmp_path, capsys):
+    import json
+
+    from pypdf import PdfReader
+
+    from toetsapp.signing import certs
+
+    target = tmp_path / "rapport"
+    assert main(["verify", str(lta_pdf), "--trust", str(pki.trust_dir), "--report",
+                 str(target)]) == 0
+    record = json.loads((tmp_path / "rapport.json").read_text("utf-8"))
+    assert record["format"] == "toetsapp/validatierapport" and record["result"] == "valid"
+    assert record["validated_at"] and "@" in record["validated_by"]["who"]
+    entry = record["files"][0]
+    assert entry["pages_protected"] is True and len(entry["signatures"]) == 3
+    first = entry["signatures"][0]
+    bd = pki.certs["toeslagen"]
+    assert first["holder"] == {"name": "Anna de Vries", "organisation": "Dienst Toeslagen",
+                               "oin": None, "counts_for": None}
+    assert first["signed_at_timestamp"] and first["result"]["status"] == "valid"
+    assert first["certificate"] == {"subject": certs.subject_text(bd),
+                                    "issuer": certs.issuer_text(bd),
+                                    "serial_number": f"{bd.serial_number:x}",
+                                    "sha256": certs.fingerprint(bd)}
+    assert [a["sha256"] for a in record["trust"]["anchors"]] == [certs.fingerprint(pki.root)]
+    assert len(record["trust"]["crls"]) == 1
+    pdf = PdfReader(tmp_path / "rapport.pdf")
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "Validatierapport" in text and "Anna de Vries" in text

@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.add_argument("files", nargs="+", type=Path, metavar=_("BESTAND"))
     verify.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
     verify.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
+    verify.add_argument("--report", type=Path, metavar=_("BESTAND"),
+                        help=_("schrijf een validatierapport: BESTAND.json en BESTAND.pdf "
+                               "(wie, wanneer, uitkomst, certificaten, vertrouwde CA's en CRL's)"))
     verify.add_argument("--complete", action="store_true",
                         help=_("ook niet in orde (code 1) zolang een organisatie van de toets "
                                "niet geldig heeft ondertekend"))
@@ -236,10 +239,27 @@ def run_verify(args: argparse.Namespace) -> int:
         for note in trust.problems:
             print(_("Let op: {note}").format(note=note), file=sys.stderr)
         print("\n\n".join(report_text(r, verbose=args.verbose) for r in reports))
+    if args.report is not None:
+        write_record(args.report, reports, trust)
     if unreadable:
         return 3
     good = (lambda r: r.complete) if args.complete else (lambda r: r.ok)
     return 0 if all(good(r) for r in reports) else 1
+
+
+def write_record(path: Path, reports, trust) -> None:
+    """``path``.json and ``path``.pdf: the validation record of this check."""
+    from toetsapp.files.atomic import atomic_write_bytes
+    from toetsapp.signing.record import record_pdf, report_entry, validation_record
+
+    base = path.with_suffix("") if path.suffix.lower() in (".json", ".pdf") else path
+    record = validation_record([report_entry(r) for r in reports], trust)
+    targets = [base.with_name(base.name + ".json"), base.with_name(base.name + ".pdf")]
+    atomic_write_bytes(targets[0], (json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+                       .encode("utf-8"))
+    atomic_write_bytes(targets[1], record_pdf(record))
+    print(_("Validatierapport: {json} en {pdf}").format(json=targets[0], pdf=targets[1]),
+          file=sys.stderr)
 
 
 def _report_data(report) -> dict[str, object]:

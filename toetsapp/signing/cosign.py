@@ -129,7 +129,9 @@ def verify_signature(signature: CoSignature, digest: str, trust: TrustStore, *,
         return SignatureResult(
             index, status, detail, signature.organisation, signature.name,
             certs.subject_text(cert) if cert else "", certs.fingerprint(cert) if cert else "",
-            signature.signed_at, signature.position)
+            signature.signed_at, signature.position,
+            issuer=certs.issuer_text(cert) if cert else "",
+            serial=f"{cert.serial_number:x}" if cert else "")
 
     try:
         cert = certs.from_pem(signature.certificate)
