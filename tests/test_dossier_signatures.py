@@ -100,7 +100,7 @@ def test_attached_originals_still_verify(signed_dossier, tmp_path: Path):
 def test_the_dossier_carries_the_validation_record(signed_dossier):
     import json
 
-    pdf, result, files, _trust, pki = signed_dossier
+    pdf, result, _files, _trust, pki = signed_dossier
     record = json.loads(PdfReader(io.BytesIO(pdf)).attachments["validatierapport.json"][0])
     assert record["format"] == "toetsapp/validatierapport"
     assert [f["file"] for f in record["files"]] == [d.attachment for d in result.documents]
