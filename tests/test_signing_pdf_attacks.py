@@ -78,8 +78,12 @@ def test_changes_after_signing_are_found(signed, tmp_path, capsys, name, alter, 
     pdf, _toets, trust, _other, pki = signed
     path, found = report(tmp_path, f"{name}.pdf", alter(pdf), trust)
     assert not found.ok and any(what in p for p in found.problems), found.problems
+    assert [r.status.value for r in found.pdf] == ["content_changed"] * 3
     code, _out, _err = cli(capsys, "verify", path, "--trust", pki.trust_dir)
     assert code == 1
+    if name == "pagina":  # pyHanko's own difference analysis agrees
+        code, out, _err = cli(capsys, "verify", path, "--trust", pki.trust_dir, "--deep")
+        assert code == 1 and "inhoud gewijzigd na ondertekening" in out
 
 
 def test_a_swapped_attachment_is_found_and_not_extracted(signed, tmp_path, capsys):

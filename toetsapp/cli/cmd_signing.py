@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify.add_argument("--report", type=Path, metavar=_("BESTAND"),
                         help=_("schrijf een validatierapport: BESTAND.json en BESTAND.pdf "
                                "(wie, wanneer, uitkomst, certificaten, vertrouwde CA's en CRL's)"))
+    verify.add_argument("--deep", action="store_true",
+                        help=_("ook pyHanko's verschilanalyse van elke latere revisie van een "
+                               "PDF (grondiger, duurt seconden)"))
     verify.add_argument("--complete", action="store_true",
                         help=_("ook niet in orde (code 1) zolang een organisatie van de toets "
                                "niet geldig heeft ondertekend"))
@@ -226,7 +229,7 @@ def run_verify(args: argparse.Namespace) -> int:
     reports, unreadable = [], 0
     for path in args.files:
         try:
-            reports.append(verify_file(path, trust))
+            reports.append(verify_file(path, trust, deep=args.deep))
         except FileProblem as problem:
             print(problem.describe(), file=sys.stderr)
             unreadable += 1

@@ -63,8 +63,8 @@ def _tally(toets, results) -> tuple[int, int]:
 
     return tally(toets, results)
 
-def verify_file(path: Path | str, trust: TrustStore, *,
-                now: datetime | None = None) -> FileReport:
+def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = None,
+                deep: bool = False) -> FileReport:
     """Check ``path`` (toets or PDF, recognised by its content); :class:`FileProblem`
     when it cannot be read at all."""
     path = Path(path)
@@ -80,7 +80,7 @@ def verify_file(path: Path | str, trust: TrustStore, *,
                           tally=_tally(toets, results))
     from toetsapp.export.embed import read_embedded_toets
 
-    check = inspect_pdf(data, trust, source=path)
+    check = inspect_pdf(data, trust, source=path, deep=deep)
     results, integrity = check.results, check.integrity
     notes = [] if integrity.signatures else [_(
         "De PDF heeft geen PDF-handtekening: de pagina's zijn niet beschermd en kunnen "

@@ -42,6 +42,7 @@ class PdfIntegrity:
     problems: tuple[str, ...] = ()
     embedded_changed: bool = False  # the attached toets changed after the last signature
     notes: tuple[str, ...] = field(default=())
+    changed_after: dict[str, str] = field(default_factory=dict)  # field -> what changed
 
     @property
     def ok(self) -> bool:
@@ -58,60 +59,101 @@ class _State:
     info: dict[str, str]
     xmp: bytes
     attachments: dict[str, str]
-    pages: tuple[str, ...]
-    annotations: tuple[tuple[str, ...], ...]
+    pages: int
+    objects: Objects
 
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _stream_digest(obj: Any) -> str:
-    """SHA-256 over a content stream or an array of them."""
+_CATALOG_SKIP = ("/DSS", "/Metadata", "/Extensions", "/Version", "/Perms", "/AcroForm",
+                 "/Pages")
+Objects = dict[tuple[int, int], tuple[str, str]]  # object -> (digest, role)
+
+
+def _is_signature(obj: Any) -> bool:
+    """A signature field or widget (they come and go with every signature)."""
     import pikepdf
 
-    parts: list[bytes] = []
-    if isinstance(obj, pikepdf.Array):
-        for item in obj:
-            parts.append(_stream_digest(item).encode())
-    elif isinstance(obj, pikepdf.Stream):
-        parts.append(obj.read_raw_bytes())
-    return _digest(b"|".join(parts))
+    if not isinstance(obj, pikepdf.Dictionary):
+        return False
+    if obj.get("/FT") == "/Sig" or obj.get("/Type") in ("/Sig", "/DocTimeStamp"):
+        return True
+    parent = obj.get("/Parent")
+    return (obj.get("/Subtype") == "/Widget" and isinstance(parent, pikepdf.Dictionary)
+            and parent.get("/FT") == "/Sig")
 
 
-def _xobjects(resources: Any, depth: int = 0) -> list[str]:
-    """The forms and images a page can draw (its /Resources /XObject, and theirs)."""
+def _text(value: Any) -> bytes:
+    """PDF syntax of a value (pikepdf gives numbers and booleans as Python values)."""
     import pikepdf
 
-    out: list[str] = []
-    if not isinstance(resources, pikepdf.Dictionary) or depth > 3:
-        return out
-    xobjects = resources.get("/XObject")
-    if isinstance(xobjects, pikepdf.Dictionary):
-        for name in sorted(xobjects.keys()):
-            item = xobjects[name]
-            if isinstance(item, pikepdf.Stream):
-                out.append(f"{name}:{_digest(item.read_raw_bytes())}")
-                out += _xobjects(item.get("/Resources"), depth + 1)
-    return out
+    return value.unparse() if isinstance(value, pikepdf.Object) else repr(value).encode()
 
 
-def _annotations(page: Any) -> tuple[str, ...]:
-    """Every annotation except signature widgets, as text (subtype, rectangle, content)."""
-    import pikepdf
+class _Walk:
+    """Every object reachable from the catalog, the pages, their non-signature
+    annotations and the non-signature form fields, with a digest and a role (what it
+    belongs to: a page, an annotation on a page, or the document)."""
 
-    out = []
-    for annot in page.get("/Annots", None) or []:
-        if not isinstance(annot, pikepdf.Dictionary):
-            continue
-        if annot.get("/Subtype") == "/Widget" and annot.get("/FT") == "/Sig":
-            continue
-        appearance = annot.get("/AP")
-        out.append("|".join(str(annot.get(k, "")) for k in ("/Subtype", "/Rect", "/Contents",
-                                                            "/A", "/Dest"))
-                   + (f"|{_stream_digest(appearance.get('/N'))}"
-                      if isinstance(appearance, pikepdf.Dictionary) else ""))
-    return tuple(out)
+    def __init__(self) -> None:
+        self.found: Objects = {}
+
+    def _digest(self, obj: Any, skip: tuple[str, ...] = ()) -> str:
+        import pikepdf
+
+        if isinstance(obj, pikepdf.Stream):
+            return _digest(obj.stream_dict.unparse() + b"|" + obj.read_raw_bytes())
+        if skip and isinstance(obj, pikepdf.Dictionary):
+            return _digest(b"|".join(k.encode() + b" " + _text(obj.get(k))
+                                     for k in sorted(obj.keys()) if k not in skip))
+        return _digest(obj.unparse(resolved=True))
+
+    def visit(self, obj: Any, role: str, skip: tuple[str, ...] = ("/Parent",)) -> None:
+        import pikepdf
+
+        if obj.is_indirect:
+            key = obj.objgen
+            if key in self.found:
+                return
+            self.found[key] = (self._digest(obj, skip), role)
+        if isinstance(obj, pikepdf.Stream):
+            self.children(obj.stream_dict, role, skip)
+        elif isinstance(obj, pikepdf.Dictionary | pikepdf.Array):
+            self.children(obj, role, skip)
+
+    def children(self, obj: Any, role: str, skip: tuple[str, ...]) -> None:
+        import pikepdf
+
+        items = ([obj.get(k) for k in obj.keys() if k not in skip]  # noqa: SIM118 (pikepdf)
+                 if isinstance(obj, pikepdf.Dictionary) else list(obj))
+        for item in items:
+            if isinstance(item, pikepdf.Dictionary | pikepdf.Array | pikepdf.Stream):
+                if item.is_indirect:
+                    self.visit(item, role)
+                else:
+                    self.children(item, role, ("/Parent",))
+
+    def document(self, pdf: Any) -> Objects:
+        import pikepdf
+
+        root = pdf.Root
+        self.found[("catalog", 0)] = (self._digest(root, _CATALOG_SKIP), "catalog")  # type: ignore[index]
+        for number, page in enumerate(pdf.pages, start=1):
+            obj = page.obj
+            self.found[obj.objgen] = (self._digest(obj, ("/Parent", "/Annots")), f"page:{number}")
+            self.children(obj, f"page:{number}", ("/Parent", "/Annots"))
+            for annot in obj.get("/Annots", None) or []:
+                if isinstance(annot, pikepdf.Dictionary) and not _is_signature(annot):
+                    self.visit(annot, f"annotation:{number}")
+        form = root.get("/AcroForm")
+        if isinstance(form, pikepdf.Dictionary):
+            for item in form.get("/Fields", None) or []:
+                if isinstance(item, pikepdf.Dictionary) and not _is_signature(item):
+                    self.visit(item, "form")
+        self.children(root, "catalog", _CATALOG_SKIP)
+        return self.found
 
 
 def _state(data: bytes) -> _State:
@@ -124,12 +166,9 @@ def _state(data: bytes) -> _State:
                if isinstance(metadata, pikepdf.Stream) else b"")
         attachments = {name: _digest(spec.get_file().read_bytes())
                        for name, spec in pdf.attachments.items()}
-        pages, annotations = [], []
-        for page in pdf.pages:
-            pages.append(_stream_digest(page.obj.get("/Contents")) + ";"
-                         + ",".join(_xobjects(page.obj.get("/Resources"))))
-            annotations.append(_annotations(page.obj))
-    return _State(info, xmp, attachments, tuple(pages), tuple(annotations))
+        objects = _Walk().document(pdf)
+        pages = len(pdf.pages)
+    return _State(info, xmp, attachments, pages, objects)
 
 
 def _differences(signed: _State, now: _State, *, last: bool) -> list[str]:
@@ -141,19 +180,24 @@ def _differences(signed: _State, now: _State, *, last: bool) -> list[str]:
     if last and signed.xmp != now.xmp:
         what.append(_("de XMP-metadata"))
     if signed.pages != now.pages:
-        if len(signed.pages) != len(now.pages):
-            what.append(_("het aantal pagina's ({before} → {after})").format(
-                before=len(signed.pages), after=len(now.pages)))
-        else:
-            changed = [str(i + 1) for i, (a, b) in enumerate(zip(signed.pages, now.pages,
-                                                                 strict=True)) if a != b]
-            what.append(_("de inhoud van pagina {pages}").format(pages=", ".join(changed)))
-    if signed.annotations != now.annotations:
+        what.append(_("het aantal pagina's ({before} → {after})").format(
+            before=signed.pages, after=now.pages))
+    roles = {role for key in {*signed.objects, *now.objects}
+             if signed.objects.get(key) != now.objects.get(key)
+             for _digest_, role in [signed.objects.get(key) or now.objects[key]]}
+    pages = sorted({int(r.split(":")[1]) for r in roles if r.startswith("page:")})
+    if pages:
+        what.append(_("de inhoud van pagina {pages}").format(pages=", ".join(map(str, pages))))
+    if any(r.startswith("annotation:") for r in roles):
         what.append(_("de annotaties"))
+    if "form" in roles:
+        what.append(_("de formuliervelden"))
     if signed.attachments != now.attachments:
         what.append(_("de bijlagen ({names})").format(names=", ".join(sorted(
             n for n in {*signed.attachments, *now.attachments}
             if signed.attachments.get(n) != now.attachments.get(n)))))
+    elif "catalog" in roles:
+        what.append(_("de documentstructuur (catalogus, acties of bladwijzers)"))
     return what
 
 
@@ -189,24 +233,33 @@ def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], s
     if not signed:
         return PdfIntegrity(0, tuple(problems), notes=notes)
     ordered = sorted(signed, key=lambda s: s[0][2] + s[0][3])
+    # what the first signer signed must still be there, and after the last signature
+    # nothing but validation data; the signatures between see a subset of these changes
+    # (only when that fails are the signatures between compared one by one)
     try:
         now = _state(data)
-        states = [_state(data[:r[2] + r[3]]) for r, _f, _l in ordered]
+        states = {i: _state(data[:ordered[i][0][2] + ordered[i][0][3]])
+                  for i in sorted({0, len(ordered) - 1})}
+        if any(_differences(states[i], now, last=i == len(ordered) - 1) for i in states):
+            states.update({i: _state(data[:r[2] + r[3]])
+                           for i, (r, _f, _l) in enumerate(ordered) if i not in states})
     except Exception as exc:  # pikepdf raises many kinds for damaged revisions
         return PdfIntegrity(len(signed), (*problems, _(
             "een ondertekende versie van de PDF is niet te lezen: {error}").format(error=exc),),
             notes=notes)
-    for index, ((_r, name, level), state) in enumerate(zip(ordered, states, strict=True)):
+    changed: dict[str, str] = {}
+    for index, (_r, name, level) in enumerate(ordered):
         last = index == len(ordered) - 1
-        what = _differences(state, now, last=last)
+        what = _differences(states[index], now, last=last) if index in states else []
         allowed = ModificationLevel.LTA_UPDATES if last else ModificationLevel.FORM_FILLING
         if level is not None and level > allowed and not what:
             what.append(_("de PDF-structuur (pyHanko: {level})").format(level=level.name))
         if what:
+            changed[name] = "; ".join(what)
             problems.append(_("na handtekening {field} is gewijzigd: {what}").format(
                 field=name or index + 1, what="; ".join(what)))
-    embedded_changed = states[-1].attachments != now.attachments
-    return PdfIntegrity(len(signed), tuple(problems), embedded_changed, notes)
+    embedded_changed = states[len(ordered) - 1].attachments != now.attachments
+    return PdfIntegrity(len(signed), tuple(problems), embedded_changed, notes, changed)
 
 
 def rendered_hash(data: bytes) -> str | None:

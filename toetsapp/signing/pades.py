@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -170,9 +170,14 @@ def _byte_range(sig) -> tuple[int, int, int, int]:
     return tuple(int(x) for x in sig.sig_object["/ByteRange"])  # type: ignore[return-value]
 
 
-def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *,
-                source: Path | str = "PDF") -> PdfCheck:
-    """:func:`verify_pdf` plus :func:`~toetsapp.signing.integrity.check_integrity`."""
+def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PDF",
+                deep: bool = False) -> PdfCheck:
+    """:func:`verify_pdf` plus :func:`~toetsapp.signing.integrity.check_integrity`.
+
+    The changes after each signature are found by comparing the signed revisions object
+    by object (pikepdf, fast). ``deep`` also runs pyHanko's difference analysis for the
+    first signature (every later revision against its rules: seconds on a large PDF).
+    """
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -193,7 +198,8 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *,
         field = sig.field_name or ""
         try:
             status = validate_pdf_signature(sig, trust.context(),
-                                            key_usage_settings=signing_usage())
+                                            key_usage_settings=signing_usage(),
+                                            skip_diff=not (deep and index == 0))
         except (PdfError, ValueError, KeyError, TypeError) as exc:  # incl. SignatureValidationError
             results.append(SignatureResult(index, SignatureStatus.MALFORMED, _(
                 "de handtekening kan niet worden gelezen: {error}").format(error=exc),
@@ -223,6 +229,11 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                                              levels.get(id(sig))) for sig in everything],
                                 timestamps=[_document_timestamp(sig, trust)
                                             for sig in timestamps])
+    keep = (SignatureStatus.INVALID, SignatureStatus.MALFORMED, SignatureStatus.CONTENT_CHANGED)
+    results = [replace(r, status=SignatureStatus.CONTENT_CHANGED, detail=_(
+        "de PDF is na deze handtekening gewijzigd op een manier die niet is toegestaan: "
+        "{what}").format(what=integrity.changed_after[r.field]))
+        if r.field in integrity.changed_after and r.status not in keep else r for r in results]
     return PdfCheck(results, integrity)
 
 
