@@ -278,7 +278,7 @@ def pairing_problem(recorded: str | None, toets: Any) -> str | None:
     """A sentence when the embedded ``toets`` is not the one whose content hash the pages
     recorded (:func:`rendered_hash`), else None (also for PDFs made before the hash was
     recorded)."""
-    from toetsapp.export.colophon import toets_content_hash
+    from toetsapp.signing.content import toets_content_hash
 
     if recorded is None:
         return None
