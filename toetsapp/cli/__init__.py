@@ -22,7 +22,7 @@ from toetsapp.cli import (
     cmd_signing,
     cmd_toets,
 )
-from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.errors import FileProblem, ToetsappError, UsageError
 from toetsapp.i18n import _, set_language
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FILE, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -70,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileProblem as problem:
         print(problem.describe(), file=sys.stderr)
         return EXIT_FILE
+    except UsageError as error:
+        print(f"toetsapp {args.command}: {error}", file=sys.stderr)
+        return 2
     except ToetsappError as error:
         print(_("Fout: {error}").format(error=error), file=sys.stderr)
         return EXIT_FILE
