@@ -63,8 +63,8 @@ class Body:
         out: list[Flowable] = [
             *heading(self.marks, section_key(section.id), f"{number}. {title}",
                      numbered(number, title), self.st["h1"], 0, closed=True, room=160)]
-        if section.intro:
-            out += paragraphs(section.intro.get(lang), self.st["small_muted"])
+        if section.reader_intro:  # the filler's guidance (``intro``) stays in the app
+            out += paragraphs(section.reader_intro.get(lang), self.st["small_muted"])
         if section.id not in self.v.evaluation.visibility.sections:
             out.append(grey_box([Paragraph(markup(_(
                 "Deze sectie is niet van toepassing bij de gegeven antwoorden. De vragen staan "

@@ -125,7 +125,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
             creator=f"Toetsapp {__version__}", producer=f"Toetsapp {__version__} (ReportLab)",
             lang=PDF_LANG.get(lang, lang), invariant=int(invariant), displayDocTitle=True)
         width = doc.width
-        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style),
+        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style, rows),
                  NextPageTemplate("body"), PageBreak(),
                  *contents(_entries(view), marks, style, width),
                  *particulars(view, marks, style, width), PageBreak(),
