@@ -79,8 +79,12 @@ class Card(Flowable):
         y = self._type_figures(y - 2)
         y = self._dimensions(y - gap)
         y = self._details(y - gap)
-        people = self._organisations_block()
-        _w, people_h = people.wrapOn(self.canv, self.width, 1e6)
+        lists_least = 34.0 * bool(self.view.lists)
+        for columns, points in ((1, None), (2, None), (2, 5.8), (2, 5.0)):
+            people = self._organisations_block(columns, points)
+            _w, people_h = people.wrapOn(self.canv, self.width, 1e6)
+            if LEGEND_ROOM + people_h + gap + lists_least <= y - gap:
+                break
         bottom = LEGEND_ROOM + people_h + gap
         self._lists(y - gap, bottom=bottom)
         people.drawOn(self.canv, 0, LEGEND_ROOM + 2)
@@ -326,7 +330,7 @@ class Card(Flowable):
                 self._put(shrunk(text.format(n=rest, ref=ref), more, width, 1), x, y, width)
         del s
 
-    def _organisations_block(self) -> Flowable:
+    def _organisations_block(self, columns: int = 1, points: float | None = None) -> Flowable:
         """Who made the toets and every organisation with its position and signature."""
         v = self.view
         meta = v.toets.metadata
@@ -345,7 +349,7 @@ class Card(Flowable):
                                ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))]]
-        parts.append([cosigner_table(v, self.rows, self.s, self.width)])
+        parts.append([cosigner_table(v, self.rows, self.s, self.width, columns, points)])
         table = Table(parts, colWidths=[self.width], style=table_style([
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))

@@ -149,20 +149,10 @@ def _matches(name: str, abbreviation: str, row: SignatureRow) -> bool:
     return who in {name.casefold().strip(), abbreviation.casefold().strip()} - {""}
 
 
-def cosigner_table(v: View, rows: Sequence[SignatureRow], s: HouseStyle,
-                   width: float) -> Table:
-    """Every organisation of the toets (and every other signer) with its role, position
-    and signature state; names wrap, nothing is cut off."""
-    many = len(v.toets.metadata.organisations) + len(rows) > 8
-    size = "tiny" if many else "small"
-    head = s.para("card-co-head", size="tiny", bold=True, color="muted")
-    cell = s.para(f"card-co-{size}", size=size)
-    bold = s.para(f"card-co-bold-{size}", size=size, bold=True)
-    muted = s.para(f"card-co-muted-{size}", size=size, color="muted", italic=True)
-    for style in (cell, bold, muted):
-        style.leading = style.fontSize * 1.18
-    data: list[list[object]] = [[Paragraph(markup(h), head) for h in (
-        _("Organisatie"), _("Rol"), _("Standpunt"), _("Handtekening"))]]
+def cosigner_lines(v: View, rows: Sequence[SignatureRow]
+                   ) -> list[tuple[str, str, SignatureRow | None]]:
+    """(name, role, signature row or None) for every organisation of the toets, then
+    every signer that is not one of them."""
     used: set[int] = set()
     lines: list[tuple[str, str, SignatureRow | None]] = []
     for org in v.toets.metadata.organisations:
@@ -172,13 +162,36 @@ def cosigner_table(v: View, rows: Sequence[SignatureRow], s: HouseStyle,
         if found is not None:
             used.add(found)
         lines.append((name, role_label(org.role), rows[found] if found is not None else None))
-    lines += [(r.organisation, _("ondertekenaar"), r) for i, r in enumerate(rows)
-              if i not in used]
+    return lines + [(r.organisation, _("ondertekenaar"), r) for i, r in enumerate(rows)
+                    if i not in used]
+
+
+def cosigner_table(v: View, rows: Sequence[SignatureRow], s: HouseStyle, width: float,
+                   columns: int = 1, points: float | None = None) -> Table:
+    """Every organisation of the toets (and every other signer) with its role, position
+    and signature state; names wrap, nothing is cut off. With two ``columns`` the
+    organisations are listed side by side (the role then follows the name, the
+    signature state the position); ``points``: the font size."""
+    lines = cosigner_lines(v, rows)
+    size = "tiny" if len(lines) > 6 or columns > 1 else "small"
+    head = s.para("card-co-head", size="tiny", bold=True, color="muted")
+    cell = s.para(f"card-co-{size}", size=size)
+    bold = s.para(f"card-co-bold-{size}", size=size, bold=True)
+    muted = s.para(f"card-co-muted-{size}", size=size, color="muted", italic=True)
+    if points is not None:
+        cell, bold, muted = (resized(x, points) for x in (cell, bold, muted))
+    for style in (cell, bold, muted):
+        style.leading = style.fontSize * 1.15
+    titles = [_("Organisatie"), _("Rol"), _("Standpunt"), _("Handtekening")]
+    if columns > 1:
+        titles = [titles[0], titles[2]]
     remarks = False
+    cells: list[list[object]] = []
+    lead = role_label("lead")
     for name, role, row in lines:
         if row is None:
-            position = Paragraph(markup(_("—") if role == role_label("lead")
-                                        else _("nog geen standpunt")), muted)
+            position = Paragraph(markup(_("—") if role == lead else _("nog geen standpunt")),
+                                 muted)
             state = Paragraph(markup(_("niet ondertekend")), muted)
         else:
             text = row.position + (" ¹" if row.remarks.strip() else "")
@@ -186,21 +199,36 @@ def cosigner_table(v: View, rows: Sequence[SignatureRow], s: HouseStyle,
             position = Paragraph(markup(text), bold)
             first = row.status_text().split("\n")[0]
             state = Paragraph(markup(first), bold if row.verified is False else cell)
-        data.append([Paragraph(markup(name), cell), Paragraph(markup(role), cell), position,
-                     state])
+        if columns > 1:
+            shown = name + (f" ({role})" if role == lead else "")
+            cells.append([Paragraph(markup(shown), cell), [position, state]])
+        else:
+            cells.append([Paragraph(markup(name), cell), Paragraph(markup(role), cell),
+                          position, state])
     if not lines:
-        data.append([Paragraph(markup(_("Geen organisaties vastgelegd.")), muted), "", "", ""])
-    shares = [0.46, 0.14, 0.2, 0.2]
+        cells.append([Paragraph(markup(_("Geen organisaties vastgelegd.")), muted),
+                      *([""] * (len(titles) - 1))])
+    per = -(-len(cells) // columns)
+    blank = [""] * len(titles)
+    data: list[list[object]] = [[Paragraph(markup(h), head) for h in titles] * columns]
+    for i in range(per):
+        line: list[object] = []
+        for c in range(columns):
+            index = c * per + i
+            line += cells[index] if index < len(cells) else blank
+        data.append(line)
+    shares = [0.46, 0.14, 0.2, 0.2] if columns == 1 else [0.6, 0.4]
+    widths = [width / columns * x for x in shares] * columns
     commands = [("BACKGROUND", (0, 0), (-1, 0), s.color("table_header")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, s.color("rule")),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.8), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2)]
+                ("TOPPADDING", (0, 0), (-1, -1), 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
     if remarks:
         note = s.para("card-co-note", size="tiny", color="muted")
-        data.append([Paragraph(markup(_("¹ met kanttekeningen: zie bijlage B")), note), "", "",
-                     ""])
+        data.append([Paragraph(markup(_("¹ met kanttekeningen: zie bijlage B")), note),
+                     *([""] * (len(widths) - 1))])
         commands.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
-    table = Table(data, colWidths=[width * x for x in shares], style=table_style(commands))
+    table = Table(data, colWidths=widths, style=table_style(commands))
     table.hAlign = "LEFT"
     return table

@@ -111,6 +111,10 @@ def slot_view(slot: str, figure: KeyFigure | None, evaluation: Evaluation, cform
         return _graded(slot, label, figure, evaluation, rubric, lang, note, detail,
                        detail_label)
     value = values.get(figure.id)
+    reason = getattr(value, "not_applicable", None)  # answered 'n.v.t.' (with a reason)
+    if reason is not None:
+        return SlotView(slot, label, _("n.v.t."), "na", reason or note,
+                        question_id=figure.question)
     text = format_figure(value) if value is not None else ""
     if not text:
         return SlotView(slot, label, _("niet ingevuld"), "unanswered", note,

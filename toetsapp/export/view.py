@@ -230,7 +230,8 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
                                               figure.question, evaluation, language))
             continue
         text = figure_text(value, cform, language)
-        if figure.question not in evaluation.visibility.questions:
+        if figure.question not in evaluation.visibility.questions or \
+                getattr(value, "not_applicable", None) is not None:
             text = _("n.v.t.")
         view.figures.append(FigureView(figure.label.get(language), text,
                                        bool(text), value.question_id))
