@@ -54,14 +54,34 @@ class DossierResult:
     warnings: tuple[str, ...] = ()
 
 
+def lead_organisation(toets: object) -> str:
+    """The lead organisation's name (else the first, else the toetser's)."""
+    meta = toets.metadata  # type: ignore[attr-defined]
+    orgs = meta.organisations
+    lead = next((o for o in orgs if o.role == "lead"), orgs[0] if orgs else None)
+    return lead.name if lead else meta.toetser.organisation
+
+
+def default_title(kind: str, toets: object, proposal: str, dossier: str) -> str:
+    """'U&H-toets Dienst Toeslagen': type and organisation tell the documents of one
+    bill apart; the proposal is added when it was named or is another bill."""
+    org = lead_organisation(toets)
+    title = f"{kind} {org}".strip()
+    other = toets.metadata.dossiernummer != dossier  # type: ignore[attr-defined]
+    if proposal.strip() or other or not org:
+        title += f": {proposal_name(toets, proposal)}"  # type: ignore[arg-type]
+    return title
+
+
 def _document(number: int, entry_title: str, proposal: str, inp: PdfInput, first: int,
-              check: SignatureCheck, catalog: Catalog, lang: str, width: int) -> DocumentInfo:
+              check: SignatureCheck, catalog: Catalog, lang: str, width: int,
+              dossier: str = "") -> DocumentInfo:
     attachment = f"{number:0{width}d}-{inp.path.name}"
     if inp.toets is not None:
         form = catalog.form(inp.toets.form.id)
         kind = (form.short_title or form.title).get(lang)
-        title = entry_title or f"{kind}: {proposal_name(inp.toets, proposal)}"
         meta = inp.toets.metadata
+        title = entry_title or default_title(kind, inp.toets, proposal, dossier)
         orgs = ", ".join(o.name for o in meta.organisations) or meta.toetser.organisation
         subtitle = " · ".join(x for x in (form.title.get(lang), orgs, meta.citation(),
                                           inp.path.name) if x)
@@ -153,7 +173,8 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
         documents, first = [], 1
         for r, inp, check in zip(resolved, inputs, checks, strict=True):
             documents.append(_document(r.number, r.entry.title, r.entry.proposal, inp, first,
-                                       check, catalog, lang, width))
+                                       check, catalog, lang, width,
+                                       manifest.dossier.dossiernummer))
             first += inp.pages
         name = Path(manifest_path).name
         front, links = _front(manifest, documents, comparison, made=made,
