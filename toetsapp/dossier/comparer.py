@@ -16,11 +16,11 @@ from toetsapp.engine.keyfigures import KeyFigureValue
 from toetsapp.engine.values import as_date, as_number
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.export.view import figure_text
+from toetsapp.files.store import definition_warnings
 from toetsapp.i18n import N_, _, ngettext
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Level, Rubric
 from toetsapp.model.toets import Toets
-from toetsapp.store import definition_warnings
 
 DOENVERMOGEN = "doenvermogen"
 # Overview columns filled from the fixed slots of page 1: slot id, label, kind.
