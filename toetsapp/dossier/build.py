@@ -35,7 +35,7 @@ from toetsapp.dossier.signatures import SignatureCheck, check_signatures
 from toetsapp.export.doc import Marks, Running
 from toetsapp.export.style import house_style
 from toetsapp.formatting import format_date
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from toetsapp.signing.trust import TrustStore
@@ -128,14 +128,18 @@ def _front(manifest: Manifest, documents: list[DocumentInfo], comparison: Compar
 
 
 def trust_description(store: TrustStore) -> str:
-    """The trust folder as the dossier names it, saying so when it does not exist."""
+    """The trust store as the dossier names it: how many certificates, never a local
+    path (a parliamentary document must not show the compiler's folders)."""
     folder = getattr(store, "folder", None)
     if folder is None:
         return _("(geen map met vertrouwde certificaten)")
     if not Path(folder).is_dir():
-        return _("{folder} (deze map bestaat niet: geen enkel certificaat is vertrouwd)").format(
-            folder=folder)
-    return str(folder)
+        return _("een map met vertrouwde certificaten die niet bestaat (geen enkel "
+                 "certificaat is vertrouwd)")
+    count = len(getattr(store, "roots", ()) or ())
+    return ngettext("de map met vertrouwde certificaten van de samensteller ({n} certificaat)",
+                    "de map met vertrouwde certificaten van de samensteller ({n} certificaten)",
+                    count).format(n=count)
 
 
 def pinned_manifest(manifest: Manifest, documents: Sequence[DocumentInfo]) -> Manifest:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from toetsapp.engine.values import is_answered
 from toetsapp.export.answers import answer_flowables, grey_box, shown_value
@@ -31,6 +31,14 @@ def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
         return [Paragraph(lead, style)]
     parts[0] = Paragraph(lead + parts[0].text, style)
     return parts
+
+
+def kept(out: list[Flowable], evidence: list[Flowable]) -> list[Flowable]:
+    """The answer's last paragraph and the evidence under it on one page, so "Hoe weet
+    je dit?" never starts a page on its own."""
+    if evidence and out and isinstance(out[-1], Paragraph):
+        return [*out[:-1], KeepTogether([out[-1], *evidence])]
+    return out + evidence
 
 
 def section_key(section_id: str) -> str:
@@ -103,7 +111,7 @@ class Body:
         for message in self.problems.get(question.id, []):
             out.append(Paragraph(markup("⚠ " + _("Ongeldig antwoord: {reason}")
                                         .format(reason=message)), st["unanswered"]))
-        return out + self.evidence(question, answer, answered=True)
+        return kept(out, self.evidence(question, answer, answered=True))
 
     def evidence(self, question: Question | None, answer: Answer, *,
                  answered: bool) -> list[Flowable]:

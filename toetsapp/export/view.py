@@ -137,6 +137,13 @@ class View:
         meta = self.toets.metadata
         return meta.short_title.strip() or self.title
 
+    def with_type(self, text: str, separator: str = ": ") -> str:
+        """'Invoeringstoets: Wet X', but not 'Invoeringstoets: Invoeringstoets Wet X'."""
+        low = text.casefold()
+        if any(low.startswith(t.casefold()) for t in (self.type_short, self.type_title)):
+            return text
+        return f"{self.type_short}{separator}{text}"
+
     @property
     def citation(self) -> str:
         return self.toets.metadata.citation()
