@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from toetsapp.engine.values import is_answered
 from toetsapp.export.answers import answer_flowables, grey_box, shown_value
@@ -33,11 +33,47 @@ def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
     return parts
 
 
+class Together(Flowable):
+    """Paragraphs that go to the next page together rather than be split, wrapped once
+    (reportlab's KeepTogether wraps everything twice). Taller than ``MOST`` points,
+    they split like loose paragraphs."""
+
+    MOST = 420.0
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def _gaps(self) -> list[float]:
+        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore())
+                        for a, b in zip(self.parts, self.parts[1:], strict=False)]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._heights = [p.wrap(avail_width, avail_height)[1] for p in self.parts]
+        self.width, self.height = avail_width, sum(self._heights) + sum(self._gaps())
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [] if self.height <= self.MOST else list(self.parts)
+
+    def getSpaceBefore(self) -> float:
+        return self.parts[0].getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.parts[-1].getSpaceAfter()
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height, gap in zip(self.parts, self._heights, self._gaps(), strict=True):
+            y -= gap + height
+            part.drawOn(self.canv, 0, y)
+
+
 def kept(out: list[Flowable], evidence: list[Flowable]) -> list[Flowable]:
     """The answer's last paragraph and the evidence under it on one page, so "Hoe weet
     je dit?" never starts a page on its own."""
     if evidence and out and isinstance(out[-1], Paragraph):
-        return [*out[:-1], KeepTogether([out[-1], *evidence])]
+        return [*out[:-1], Together([out[-1], *evidence])]
     return out + evidence
 
 
