@@ -100,12 +100,15 @@ def figure_cell(item: _Item, kind: str, slot: str, lang: str) -> Cell:
     value = item.slots.get(slot)
     if value is None:
         return Cell(_("n.v.t."), None, "na", note=_("niet bij dit type"))
-    if value.question_id not in item.evaluation.visibility.questions or \
-            getattr(value, "not_applicable", None) is not None:
-        return Cell(_("n.v.t."), None, "na", note=getattr(value, "not_applicable", None) or "")
+    if value.question_id not in item.evaluation.visibility.questions:
+        return Cell(_("n.v.t."), None, "na")
     if value.figure.verdict:
         return verdict_cell(item, lang)
     text = figure_text(value, compiled(item.form), lang)
+    if value.not_applicable is not None:
+        return Cell(text, None, "na")
+    if value.invalid is not None and value.value is None:
+        return Cell(text, None, kind, note=_("ongeldig antwoord"))  # type: ignore[arg-type]
     note = value.figure.note.get(lang) if value.figure.note and item.form.toets_type != \
         "uitvoerbaarheid" else ""
     raw = value.value if not hasattr(value.value, "isoformat") else value.value.isoformat()
@@ -215,7 +218,8 @@ def _type_table(group: list[_Item], lang: str) -> ComparisonTable:
         for score in item.evaluation.dimensions:
             cells[score.dimension.id] = _grade(
                 item.rubric.levels if item.rubric else [], score.level, "level",
-                _("niet beoordeeld"), lang, score.computed, score.overridden)
+                _("n.v.t.") if score.not_applicable else _("niet beoordeeld"), lang,
+                score.computed, score.overridden)
         cells["eindoordeel"] = verdict_cell(item, lang)
         for figure_id in item.figures:
             cells[f"kf_{figure_id}"] = key_figure_cell(item, figure_id, lang)

@@ -234,9 +234,9 @@ class Card(Flowable):
         for i, figure in enumerate(v.figures):
             x, row_top = (i % SLOT_COLUMNS) * width, top - (i // SLOT_COLUMNS) * height
             self._cell(x, row_top, width, height, figure.label,
-                       figure.text if figure.answered else _("niet ingevuld"), "",
-                       "value" if figure.answered and figure.text != _("n.v.t.")
-                       else "na" if figure.answered else "unanswered")
+                       figure.text if figure.answered else _("niet ingevuld"), figure.note,
+                       "na" if figure.state == "not_applicable" else
+                       "value" if figure.answered else "unanswered")
         return top - -(-len(v.figures) // SLOT_COLUMNS) * height
 
     def _details(self, top: float) -> float:
