@@ -16,7 +16,7 @@ from toetsapp.catalog import default_catalog
 from toetsapp.dossier import compare
 from toetsapp.dossier.compare_pdf import comparison_flowables
 from toetsapp.engine import evaluate_toets
-from toetsapp.model.toets import CoSignature, Toets
+from toetsapp.model.toets import Answer, CoSignature, Toets
 
 pytestmark = pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 CHAIN = ("uitvoerbaarheidstoets", "doenvermogentoets", "invoeringstoets",
@@ -35,6 +35,10 @@ def _cosign(toets: Toets, position: str, remarks: str) -> None:
 def chain() -> list[Toets]:
     """Six toetsen of bill 36 812 by six different lead organisations."""
     toetsen = [variant(example(name), i) for i, name in enumerate(CHAIN)]
+    for toets in (toetsen[0], toetsen[3]):  # assessed in the U&H itself, not elsewhere
+        toets.answers["doenvermogen_aanpak"] = Answer(value="in_deze_toets")
+        toets.answers["doenvermogen_oordeel"] = Answer(value="kleiner_beroep")
+        toets.not_applicable_sections.pop("doenvermogen", None)
     _cosign(toetsen[0], "akkoord_met_kanttekeningen", REMARK)
     _cosign(toetsen[3], "niet_akkoord", "")
     return toetsen

@@ -83,7 +83,7 @@ def test_uh_summary_is_complete_on_page_1(pdfs):
     for text in ("Gevolgen", "Ingrijpend", "Risico procesverstoringen", "Dekking kosten",
                  "Aspecten met gevolgen".upper(), "Dienstverlening", "Handhaving en toezicht",
                  "Automatisering", "Totaal", "€ 46.400.000", "€ 18.200.000",
-                 "per jaar vanaf 2030", "85 fte", "42 fte", "1 januari 2028",
+                 "per jaar vanaf 2030", "85 fte", "1 januari 2028",
                  "Beslag op het portfolio", "Uitvoerbaar onder voorwaarden"):
         assert squash(text) in card or set(text.split()) <= words, text
     aspects = form.question_index()["aspecten"]

@@ -404,7 +404,8 @@ def _flags(items: list[_Item], lang: str) -> tuple[str, ...]:
     for item in items:
         own = item.slots.get(DOENVERMOGEN)
         if item.form.toets_type != "uitvoerbaarheid" or own is None or \
-                own.question_id not in item.evaluation.visibility.questions or own.value is None:
+                own.question_id not in item.evaluation.visibility.questions or own.value is None \
+                or own.not_applicable is not None:
             continue
         question = item.form.question_index()[own.question_id]
         rank = question.choice_positions.get(own.value)

@@ -121,10 +121,12 @@ def slot_view(slot: str, figure: KeyFigure | None, evaluation: Evaluation, cform
                         question_id=figure.question, detail=detail, detail_label=detail_label)
     number = as_number(value.value) if value.type in ("money", "fte") else None
     since = _since(figure, answers)
-    if number is not None and number < 0:
+    if number is not None and number < 0 and _("besparing") not in text:
         note = " · ".join(x for x in (_("besparing"), since or note) if x)
     elif since:
         note = since
+    elif number is not None and number < 0:
+        note = since or note
     rank, of = None, None
     question = cform.questions[figure.question]
     if question.type == "scale" and isinstance(value.value, str):
