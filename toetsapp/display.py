@@ -26,7 +26,7 @@ def format_value(field: Question | Column, type_: str, value: Any,
             labels.append(choice.label.get(language) if choice else str(item))
         return "; ".join(labels)
     if type_ == "boolean":
-        return _("ja") if value is True else _("nee") if value is False else str(value)
+        return _("Ja") if value is True else _("Nee") if value is False else str(value)
     number = as_number(value) if type_ in ("number", "money", "fte") else None
     if number is not None:
         if type_ in ("money", "fte"):

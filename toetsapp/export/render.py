@@ -108,7 +108,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
         rows = list(signature_rows) if signature_rows is not None else rows_from_signatures(
             toets.signatures, None, lang)
         marks = Marks()
-        running = Running(f"{view.type_short} · {view.short}", view.status,
+        running = Running(view.with_type(view.short, " · "), view.status,
                           view.citation or view.toets.metadata.zaaknummer)
 
         def finish(canv: object) -> None:
@@ -120,7 +120,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
         buffer = io.BytesIO()
         doc = ToetsDoc(
             buffer, style, marks, running, finish,
-            title=f"{view.type_short}: {view.title}",
+            title=view.with_type(view.title),
             author=view.organisations or toets.metadata.toetser.name or "Toetsapp",
             subject=" — ".join(x for x in (view.type_title, view.citation) if x),
             keywords=[x for x in (form.toets_type, form.id, toets.metadata.dossiernummer,
@@ -128,7 +128,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
             creator=f"Toetsapp {__version__}", producer=f"Toetsapp {__version__} (ReportLab)",
             lang=PDF_LANG.get(lang, lang), invariant=int(invariant), displayDocTitle=True)
         width = doc.width
-        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style),
+        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style, rows),
                  NextPageTemplate("body"), PageBreak(),
                  *contents(_entries(view), marks, style, width),
                  *particulars(view, marks, style, width), PageBreak(),
