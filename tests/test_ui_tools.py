@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QRadioButton
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.uihelp import dispose, open_window, when_dialog
+from toetsapp.files.locations import recovery_dir
 from toetsapp.helptext import question_help_html
 from toetsapp.i18n import set_language
-from toetsapp.locations import recovery_dir
 from toetsapp.search import Hit, filtered, search
 from toetsapp.ui.autosave import Session
 from toetsapp.ui.exporting import ExportDialog

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.errors import FileProblem
+from toetsapp.files.atomic import atomic_write_bytes
+from toetsapp.files.store import toets_json
 from toetsapp.i18n import _
-from toetsapp.store import toets_json
 from toetsapp.ui.document import Document
 from toetsapp.ui.exporting import checked_rows
 from toetsapp.ui.tasks import BackgroundTask, Report
