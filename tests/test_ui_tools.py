@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QRadioButton
 from tests.conftest import EXAMPLES, ROOT
 from tests.uihelp import dispose, open_window, when_dialog
 from toetsapp.files.locations import recovery_dir
+from toetsapp.files.store import load_toets
 from toetsapp.helptext import question_help_html
 from toetsapp.i18n import set_language
 from toetsapp.search import Hit, filtered, search
@@ -327,3 +328,69 @@ def test_dark_theme_check_boxes_and_radio_buttons_are_visible(qtbot, kind):
         assert images[False].copy(0, 0, 26, 30) != images[True].copy(0, 0, 26, 30)
     finally:
         apply_theme(app, "light")
+
+
+# --- small things -----------------------------------------------------------------------
+def test_a_toets_dropped_onto_the_window_opens(qtbot, catalog):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    win = MainWindow(catalog, Session(recovery_dir()))
+    qtbot.addWidget(win, before_close_func=dispose)
+    win.show()
+    qtbot.waitExposed(win)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ROOT / "README.md"))])
+    enter = QDragEnterEvent(win.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    win.dragEnterEvent(enter)
+    assert not enter.isAccepted()  # not a toets: refused
+    mime.setUrls([QUrl.fromLocalFile(str(UITV))])
+    enter = QDragEnterEvent(win.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    win.dragEnterEvent(enter)
+    assert enter.isAccepted() and win.acceptDrops()
+    drop = QDropEvent(QPointF(win.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    win.dropEvent(drop)
+    assert win.doc is not None and win.doc.path == UITV.resolve()
+
+
+def test_recent_files_show_title_type_change_and_completeness(qtbot, catalog, tmp_path):
+    from toetsapp.files.recent import recent_info
+    from toetsapp.ui import settings
+
+    doen = next(p for p in EXAMPLES if "doenvermogen" in p.name)
+    settings.recent_files.set([str(doen), str(doen.with_name("kopie.toets")), str(UITV)])
+    win = MainWindow(catalog, Session(recovery_dir()))
+    qtbot.addWidget(win, before_close_func=dispose)
+    win.show()
+    start = win.start
+    first = start.recent.item(0).text()
+    info = recent_info(doen, catalog)
+    toets = load_toets(doen)
+    assert (toets.metadata.short_title or toets.metadata.title) in first
+    form = catalog.form("doenvermogentoets")
+    assert (form.short_title or form.title).get("nl") in first and "gewijzigd" in first
+    assert f"{info.answered} van {info.visible} vragen beantwoord" in first
+    assert info.visible > 0
+    assert "(niet gevonden)" in start.recent.item(1).text()
+    # the type in use comes first among the new-toets cards (here: tie, doenvermogen first)
+    settings.recent_files.set([str(doen), str(UITV), str(doen)])
+    start.set_recent(settings.recent_files.get())
+    assert start.cards_layout.itemAt(0).widget() is start.cards["doenvermogentoets"]
+    start.set_recent([str(UITV)])
+    assert start.cards_layout.itemAt(0).widget() is start.cards["uitvoerbaarheidstoets"]
+
+
+def test_date_button_arrow_does_not_cover_its_label(qtbot, catalog):
+    from toetsapp.model.form import Question
+    from toetsapp.ui.editors.numeric import DateEditor
+
+    question = Question.model_validate({"id": "d", "type": "date", "label": {"nl": "Datum"}})
+    editor = DateEditor(question, "date")
+    qtbot.addWidget(editor)
+    editor.show()
+    button = editor.pick
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    assert button.sizeHint().width() >= text + button.fontMetrics().horizontalAdvance("0") * 2

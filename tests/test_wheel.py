@@ -64,9 +64,13 @@ def installed(wheel, tmp_path_factory) -> Path:
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; "
                               "print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+                             capture_output=True, text=True, check=True,
+                             env=_clean_env()).stdout.strip()
+    # Outside the checkout and without PYTHONPATH: pip must not mistake the development
+    # tree (its .egg-info) for an installed toetsapp.
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index", "--no-deps",
-                    str(wheel)], check=True, timeout=300)
+                    "--force-reinstall", str(wheel)], check=True, timeout=300,
+                   cwd=venv.parent, env=_clean_env())
     # Dependencies from the running environment, after the fresh site-packages (added once
     # the wheel is in, so pip cannot mistake a development install there for this one).
     (Path(purelib) / "toetsapp_test_dependencies.pth").write_text(
@@ -74,9 +78,13 @@ def installed(wheel, tmp_path_factory) -> Path:
     return venv / "bin"
 
 
+def _clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("PYTHON", "TOETSAPP_LANG", "VIRTUAL_ENV", "PIP_"))}
+
+
 def run(bin_dir: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PYTHON", "TOETSAPP_LANG", "VIRTUAL_ENV"))}
+    env = _clean_env()
     env |= {"QT_QPA_PLATFORM": "offscreen", "TOETSAPP_CONFIG_DIR": str(cwd / "config"),
             "TOETSAPP_STATE_DIR": str(cwd / "state")}
     return subprocess.run([str(bin_dir / "toetsapp"), *args], capture_output=True, text=True,

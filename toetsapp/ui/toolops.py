@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from toetsapp.search import Filter
@@ -22,6 +25,7 @@ class ToolOps:
     preview: PrintPreview | None = None
 
     def connect_tools(self: MainWindow) -> None:
+        self.setAcceptDrops(True)  # a .toets dropped onto the window opens
         a = self.actions
         a.find.triggered.connect(lambda: self.find())
         a.only_unanswered.triggered.connect(lambda: self.find("unanswered"))
@@ -31,6 +35,30 @@ class ToolOps:
         a.help_question.triggered.connect(lambda: self.show_help("question"))
         a.help_shortcuts.triggered.connect(lambda: self.show_help("shortcuts"))
         a.help_guide.triggered.connect(lambda: self.show_help("guide"))
+
+    # --- files dropped onto the window -----------------------------------------------------
+    @staticmethod
+    def dropped_toetsen(mime: QMimeData) -> list[Path]:
+        """The local ``.toets`` files in a drag (others are ignored)."""
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls()
+                if url.isLocalFile() and url.toLocalFile().lower().endswith(".toets")]
+
+    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:
+        if self.dropped_toetsen(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self: MainWindow, event: QDropEvent) -> None:
+        """Open the first dropped toets (one window shows one toets at a time)."""
+        files = self.dropped_toetsen(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(files[0])
 
     def find(self: MainWindow, kind: Filter | None = None) -> None:
         """Ctrl+F: open the search panel (optionally with a filter chosen)."""

@@ -86,6 +86,9 @@ class DateEditor(Editor):
         self.pick = QToolButton(self)
         self.pick.setText(_("Kalender…"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The menu arrow gets room of its own instead of being drawn over the label.
+        arrow = self.fontMetrics().horizontalAdvance("0") * 2 + 6
+        self.pick.setStyleSheet(f"QToolButton {{ padding-right: {arrow}px; }}")
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
         menu = QMenu(self.pick)
