@@ -394,3 +394,14 @@ def test_date_button_arrow_does_not_cover_its_label(qtbot, catalog):
     button = editor.pick
     text = button.fontMetrics().horizontalAdvance(button.text())
     assert button.sizeHint().width() >= text + button.fontMetrics().horizontalAdvance("0") * 2
+
+
+def test_dossier_problems_name_the_document_not_a_json_path():
+    from toetsapp.errors import Issue
+    from toetsapp.ui.dossier import readable_issue
+
+    assert readable_issue(Issue("$.documents[2].file", "bestaat niet")) \
+        == "Document 3, bestand: bestaat niet"
+    assert readable_issue(Issue("$.dossier.vergaderjaar", "ongeldig")) \
+        == "Dossier, vergaderjaar: ongeldig"
+    assert "$." not in readable_issue(Issue("$.format_version", "onbekend"))
