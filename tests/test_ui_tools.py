@@ -83,16 +83,14 @@ def test_search_is_case_and_accent_blind_and_finds_choices_by_label(window):
     doc = window.doc
     hits = search(doc.toets, doc.form, "WET IN FORMELE ZIN", "nl")
     assert any(h.where == "answer" for h in hits)  # a choice, found by what it shows
-    assert search(doc.toets, doc.form, "officiele titel", "nl")  # 'officiële' in the help
+    assert search(doc.toets, doc.form, "GEGEVENSLEVERANCIER", "nl")  # in a question's help
     assert all(isinstance(h, Hit) for h in hits)
     assert search(doc.toets, doc.form, "   ", "nl") == []
 
 
 def test_filters_show_only_unanswered_invalid_and_commented(qtbot, window):
     doc = window.doc
-    doc.edit_answer("voorstel_titel", "value", None)
-    doc.edit_answer("aantal_betrokkenen", "value", "ongeveer veel") \
-        if "aantal_betrokkenen" in doc.form.question_index() else None
+    doc.edit_answer("uitvoeringsorganisaties", "value", None)
     number = next(q.id for _s, q in doc.form.questions()
                   if q.type == "number" and q.id in doc.evaluation.visibility.questions)
     doc.edit_answer(number, "value", "zeer veel")
@@ -100,7 +98,7 @@ def test_filters_show_only_unanswered_invalid_and_commented(qtbot, window):
     panel = window.view.search
     qtbot.waitUntil(lambda: panel.isVisible() and bool(panel.items()))
     listed = [item.data(0, Qt.ItemDataRole.UserRole + 1) for item in panel.items()]
-    assert "voorstel_titel" in listed
+    assert "uitvoeringsorganisaties" in listed
     assert listed == filtered("unanswered", doc.toets, doc.form, doc.evaluation)
     window.actions.only_invalid.trigger()
     qtbot.waitUntil(lambda: [i.data(0, Qt.ItemDataRole.UserRole + 1)
@@ -109,9 +107,9 @@ def test_filters_show_only_unanswered_invalid_and_commented(qtbot, window):
     qtbot.waitUntil(lambda: panel.summary.text() == "Niets gevonden.")
     # the filter and the search combine: only unanswered questions that mention the text
     panel.set_filter("unanswered")
-    panel.field.setText("titel")
+    panel.field.setText("ketenpartner")
     panel.refresh()
-    assert {h.question for h in panel.hit_list} == {"voorstel_titel"}
+    assert {h.question for h in panel.hit_list} == {"uitvoeringsorganisaties"}
 
 
 def test_comments_are_searched_and_filtered(window):
@@ -283,7 +281,7 @@ def test_no_question_card_is_clipped_at_1024_by_700(qtbot, catalog, scale):
 def test_problems_panel_hides_when_empty_and_returns_with_a_problem(qtbot, window):
     assert not window.doc.evaluation.errors
     assert not window.problems_dock.isVisible()
-    window.doc.edit_answer("voorstel_titel", "value", None)
+    window.doc.edit_answer("uitvoeringsorganisaties", "value", None)
     qtbot.waitUntil(window.problems_dock.isVisible)
     assert window.problems_dock.windowTitle() == "Problemen (1)"
     window.doc.undo_stack.undo()

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from toetsapp.display import format_answer, format_value
 from toetsapp.engine import Evaluation
-from toetsapp.engine.values import filled_rows, is_answered
+from toetsapp.engine.values import filled_rows
 from toetsapp.i18n import _
 from toetsapp.model.form import Form, Question
 from toetsapp.model.toets import Toets
@@ -99,6 +99,11 @@ def texts_of(question: Question, toets: Toets, language: str,
     if answer is not None:
         for text in _answer_texts(question, answer.value, language):
             yield "answer", text
+        not_applicable = getattr(answer, "not_applicable", None)
+        for extra in (getattr(answer, "note", ""), getattr(answer, "other", ""),
+                      getattr(not_applicable, "reason", "") if not_applicable else ""):
+            if extra:
+                yield "answer", extra
         if answer.evidence:
             yield "evidence", answer.evidence
         if answer.involved:
@@ -136,6 +141,8 @@ def search(toets: Toets, form: Form, text: str, language: str,
 def filtered(kind: Filter, toets: Toets, form: Form, evaluation: Evaluation) -> list[str]:
     """Ids of the visible questions that match a filter, in form order."""
     visible = evaluation.visibility.questions
+    done = set(evaluation.visibility.effective) | set(
+        getattr(evaluation.visibility, "not_applicable", ()))  # n.v.t. is an answer too
     invalid = {p.question for p in evaluation.problems
                if p.question and p.severity == "error" and p.kind == "invalid"}
     commented = set(comments_by_question(toets))
@@ -143,9 +150,8 @@ def filtered(kind: Filter, toets: Toets, form: Form, evaluation: Evaluation) -> 
     for _section, question in form.questions():
         if question.id not in visible:
             continue
-        answer = toets.answers.get(question.id)
         if kind == "all" \
-                or (kind == "unanswered" and not (answer and is_answered(answer.value))) \
+                or (kind == "unanswered" and question.id not in done) \
                 or (kind == "invalid" and question.id in invalid) \
                 or (kind == "commented" and question.id in commented):
             out.append(question.id)
