@@ -33,6 +33,7 @@ from toetsapp.files.store import toets_json
 from toetsapp.i18n import _
 from toetsapp.ui.document import Document
 from toetsapp.ui.exporting import checked_rows
+from toetsapp.ui.pdfpreview import page_image
 from toetsapp.ui.tasks import BackgroundTask, Report
 from toetsapp.ui.widgets import ErrorLabel, muted
 
@@ -273,24 +274,6 @@ class PrintPreview(QDialog):
             return False
         self.status.setText(_("Opgeslagen: {file}").format(file=path))
         return True
-
-
-def page_image(pdf: bytes, index: int, width_px: int) -> QImage:
-    """One page of ``pdf`` as an image ``width_px`` wide (safe off the GUI thread)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        page = document[index]
-        bitmap = page.render(scale=width_px / page.get_width(), rev_byteorder=True)
-        fmt = (QImage.Format.Format_RGBA8888 if bitmap.n_channels == 4
-               else QImage.Format.Format_RGB888)
-        image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                       fmt).copy()
-        page.close()
-        return image
-    finally:
-        document.close()
 
 
 def open_preview(doc: Document, parent: QWidget) -> PrintPreview:
