@@ -18,6 +18,7 @@ from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS
 
 PASSWORD_ENV = "TOETSAPP_P12_PASSWORD"
+MAX_REMARKS_BYTES = 1 * 2**20
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -106,11 +107,9 @@ def run_sign(args: argparse.Namespace) -> int:
 
     remarks = args.remarks
     if args.remarks_file is not None:
-        try:
-            remarks = args.remarks_file.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FileProblem(args.remarks_file, _("kan de kanttekeningen niet lezen: {error}")
-                              .format(error=exc)) from None
+        from toetsapp.files.readfile import read_file_text
+
+        remarks = read_file_text(args.remarks_file, MAX_REMARKS_BYTES)
     toets = load_toets(args.file)
     check_position(args.position, remarks)  # before asking for a password
     trust = load_trust_store(args.trust, required=args.trust is not None)

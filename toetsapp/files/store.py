@@ -13,10 +13,13 @@ from toetsapp.definitions import pydantic_issues
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.files.atomic import atomic_write_text
 from toetsapp.files.jsonfile import parse_json_bytes, read_json
+from toetsapp.formatting import format_number
 from toetsapp.i18n import _
 from toetsapp.model.toets import FORMAT, FORMAT_VERSION, MAX_REVISIONS, Revision, Toets, utcnow
 
 SUFFIX = ".toets"
+MAX_ANSWERS = 5000
+"""Far more than any form has questions; 200 000 unknown answers are refused at once."""
 
 
 def toets_from_data(data: Any, source: Path | str) -> Toets:
@@ -35,6 +38,11 @@ def toets_from_data(data: Any, source: Path | str) -> Toets:
     if version < 1:
         raise FileProblem(source, Issue("$.format_version", _("onbekende formaatversie {v}")
                                         .format(v=version)))
+    answers = data.get("answers")
+    if isinstance(answers, dict) and len(answers) > MAX_ANSWERS:
+        raise FileProblem(source, Issue("$.answers", _(
+            "te veel antwoorden ({n}; een toets heeft er hooguit {max})").format(
+            n=format_number(len(answers)), max=format_number(MAX_ANSWERS))))
     try:
         return Toets.model_validate(data)
     except ValidationError as exc:

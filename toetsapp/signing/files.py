@@ -56,9 +56,9 @@ def verify_file(path: Path | str, trust: TrustStore, *,
     notes = [] if results else [_("De PDF bevat geen digitale handtekeningen.")]
     try:
         toets, _bytes = read_embedded_toets(path)
-    except FileProblem:
+    except FileProblem as problem:
         notes.append(_("De PDF bevat geen Toetsapp-toets; alleen de PDF-handtekeningen zijn "
-                       "gecontroleerd."))
+                       "gecontroleerd.") + " (" + problem.issues[0].message + ")")
         return FileReport(path, "pdf", tuple(results), (), tuple(notes))
     cosigned = verify_toets(toets, trust, now=now)
     if not cosigned:

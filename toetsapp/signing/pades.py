@@ -122,27 +122,28 @@ def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, s
 def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                source: Path | str = "PDF") -> list[SignatureResult]:
     """Validate every signature in the PDF with pyHanko's validator, oldest first."""
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+
+    from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
 
     if b"%PDF-" not in pdf_bytes[:1024]:
         raise FileProblem(source, _("dit is geen PDF"))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         embedded = list(reader.embedded_regular_signatures)  # document timestamps aside
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise FileProblem(source, _("de PDF kan niet worden gelezen: {error}")
-                          .format(error=exc)) from None
+    except PDF_ERRORS as exc:
+        raise pdf_problem(source, exc) from None
     results = []
     for index, sig in enumerate(embedded):
         field = sig.field_name or ""
         try:
             status = validate_pdf_signature(sig, trust.context(),
                                             key_usage_settings=signing_usage())
-        except (PdfError, ValueError, KeyError, TypeError) as exc:  # incl. SignatureValidationError
+        except PDF_ERRORS as exc:  # incl. SignatureValidationError
             results.append(SignatureResult(index, SignatureStatus.MALFORMED, _(
-                "de handtekening kan niet worden gelezen: {error}").format(error=exc),
+                "de handtekening kan niet worden gelezen: {error}").format(
+                error=pdf_problem(source, exc).issues[0].message),
                 kind="pdf", field=field))
             continue
         cert = certs.from_asn1(status.signing_cert)
