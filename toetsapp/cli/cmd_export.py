@@ -81,6 +81,6 @@ def run_extract(args: argparse.Namespace) -> int:
         print(_("{file} bestaat al; gebruik --force om het te overschrijven.").format(file=target),
               file=sys.stderr)
         return 1
-    atomic_write_bytes(target, data)
+    atomic_write_bytes(target, data, replace_read_only=args.force)
     print(_("Toets geschreven: {path}").format(path=target))
     return 0

@@ -44,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign.add_argument("--organisation", metavar=_("ORGANISATIE"),
                       help=_("organisatie (standaard: uit het certificaat)"))
     sign.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
+    sign.add_argument("--force", action="store_true",
+                      help=_("vervang de toets ook als het bestand alleen-lezen is"))
     sign.set_defaults(func=run_sign)
     verify = sub.add_parser("verify", help=_("controleer de handtekeningen van toetsen en PDF's"))
     verify.add_argument("files", nargs="+", type=Path, metavar=_("BESTAND"))
@@ -95,6 +97,7 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
 
 
 def run_sign(args: argparse.Namespace) -> int:
+    from toetsapp.files.atomic import check_replaceable
     from toetsapp.files.store import load_toets, save_toets
     from toetsapp.signing import (
         check_position,
@@ -111,14 +114,15 @@ def run_sign(args: argparse.Namespace) -> int:
 
         remarks = read_file_text(args.remarks_file, MAX_REMARKS_BYTES)
     toets = load_toets(args.file)
-    check_position(args.position, remarks)  # before asking for a password
+    check_replaceable(args.file, replace_read_only=args.force)  # before asking for a password
+    check_position(args.position, remarks)
     trust = load_trust_store(args.trust, required=args.trust is not None)
     key = open_key(args.p12, args.password)
     before = signed_state(toets)
     signed = sign_toets(toets, key, position=args.position, remarks=remarks, name=args.name,
                         role=args.role, organisation=args.organisation)
     new = signed.signatures[-1]
-    save_toets(signed, args.file, by=new.name, summary=_(
+    save_toets(signed, args.file, by=new.name, replace_read_only=args.force, summary=_(
         "Medeondertekend door {organisation} ({name}): {position}").format(
         organisation=new.organisation, name=new.name, position=position_label(new.position)))
     print(_("Ondertekend door {name} namens {organisation}: {position}.").format(

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from toetsapp.catalog import Catalog
 from toetsapp.definitions import pydantic_issues
 from toetsapp.errors import FileProblem, Issue
-from toetsapp.files.atomic import atomic_write_text
+from toetsapp.files.atomic import atomic_write_text, check_replaceable
 from toetsapp.files.jsonfile import parse_json_bytes, read_json
 from toetsapp.formatting import format_number
 from toetsapp.i18n import _
@@ -65,13 +65,16 @@ def toets_json(toets: Toets) -> str:
 
 
 def save_toets(toets: Toets, path: Path | str, *, summary: str | None = None,
-               by: str = "") -> None:
-    """Write atomically; with ``summary`` a revision is logged and ``modified`` updated."""
+               by: str = "", replace_read_only: bool = False) -> None:
+    """Write atomically; with ``summary`` a revision is logged and ``modified`` updated.
+    A read-only file is replaced only with ``replace_read_only`` (else
+    :class:`~toetsapp.files.atomic.ReadOnlyFile`)."""
+    check_replaceable(path, replace_read_only=replace_read_only)  # before the toets changes
     if summary is not None:
         toets.metadata.modified = utcnow()
         toets.revisions = [*toets.revisions, Revision(summary=summary[:1000], by=by)][
             -MAX_REVISIONS:]
-    atomic_write_text(path, toets_json(toets))
+    atomic_write_text(path, toets_json(toets), replace_read_only=replace_read_only)
 
 
 def new_toets(catalog: Catalog, toets_type: str, *, title: str = "", by: str = "") -> Toets:
