@@ -70,12 +70,12 @@ def _run(request: dict) -> dict:
 
 def serve() -> None:
     import pikepdf  # noqa: F401  - imported once, before any fork
-    import pypdf  # noqa: F401
     import pyhanko.sign.validation  # noqa: F401
+    import pypdf  # noqa: F401
 
-    import toetsapp.cli  # noqa: F401
-    import toetsapp.dossier.files  # noqa: F401
-    import toetsapp.export.files  # noqa: F401
+    import toetsapp.cli
+    import toetsapp.dossier.files
+    import toetsapp.export.files
     import toetsapp.signing  # noqa: F401
 
     print(json.dumps({"ready": True}), flush=True)
