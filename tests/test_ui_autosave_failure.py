@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.uihelp import dispose, open_window
+from tests.uihelp import dispose, open_window, press_in_dialog
 from toetsapp.files.locations import recovery_dir
 from toetsapp.files.recovery import read_recovery
+from toetsapp.files.store import load_toets
 from toetsapp.formatting import format_time
 
 
@@ -105,4 +106,45 @@ def test_saving_the_toets_clears_the_warning(qtbot, mini_catalog, tmp_path):
         assert not _warning_shown(window) and window.autosave_label.text() == ""
     finally:
         shutil.move(away, folder)
+        dispose(window)
+
+
+def test_saving_over_a_read_only_toets_asks_first(qtbot, mini_catalog, tmp_path):
+    window = open_window(qtbot, mini_catalog)
+    path = tmp_path / "alleen-lezen.toets"
+    try:
+        window.new_toets("mini")
+        assert window.save_as(path)
+        window.doc.edit_answer("titel", "value", "Nieuwe titel")
+        path.chmod(0o444)
+        before = path.read_bytes()
+        seen: list = []
+        press_in_dialog("cancel", seen)
+        assert not window.save()
+        assert seen and "alleen-lezen" in seen[0].text()
+        assert path.read_bytes() == before and window.doc.modified
+        press_in_dialog("yes")
+        assert window.save()
+        assert load_toets(path).answers["titel"].value == "Nieuwe titel"
+        assert not path.stat().st_mode & 0o222 and not window.doc.modified
+    finally:
+        dispose(window)
+
+
+def test_saving_through_a_symlink_keeps_the_link(qtbot, mini_catalog, tmp_path):
+    window = open_window(qtbot, mini_catalog)
+    real = tmp_path / "archief" / "wet.toets"
+    real.parent.mkdir()
+    link = tmp_path / "wet.toets"
+    try:
+        window.new_toets("mini")
+        assert window.save_as(real)
+        window.clear_document()
+        link.symlink_to(real)
+        assert window.open_path(link)
+        window.doc.edit_answer("titel", "value", "Via de koppeling")
+        assert window.save_as(link)
+        assert link.is_symlink() and load_toets(real).answers["titel"].value == (
+            "Via de koppeling")
+    finally:
         dispose(window)

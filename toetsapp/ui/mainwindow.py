@@ -159,6 +159,7 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
         self.score_dock.hide()
         self.problems_dock.hide()
         if self.signing is not None:
+            self.signing.stop()
             self.signing.deleteLater()
             self.signing = None
         self.doc.deleteLater()
