@@ -66,20 +66,23 @@ def parse_json_bytes(data: bytes, path: Path | str) -> Any:
 
 
 class _DuplicateKey(ValueError):
-    """Something JSON allows but a Toetsapp document must not have."""
+    """A name twice in one object: JSON allows it, a Toetsapp document must not."""
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """An object whose keys are unique: with two equal keys two readers could each see
     another document (one takes the first value, the other the last)."""
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
             raise _DuplicateKey(_("de naam '{key}' komt twee keer voor in hetzelfde object; "
-                                   "een document mag maar één betekenis hebben")
-                                 .format(key=key[:80]))
-        out[key] = value
-    return out
+                                  "een document mag maar één betekenis hebben")
+                                .format(key=key[:80]))
+        seen.add(key)
+    raise AssertionError("unreachable: fewer keys than pairs means a repeated key")
 
 
 def _no_constant(name: str) -> Any:
@@ -101,7 +104,27 @@ def _finite_float(text: str) -> float | str:
 
 
 def _check_limits(root: Any) -> Issue | None:
-    """Reject nesting deeper than MAX_DEPTH and strings longer than MAX_STRING."""
+    """Reject nesting deeper than MAX_DEPTH and strings longer than MAX_STRING (a quick
+    pass over the containers; the JSON path is found only when something is wrong)."""
+    if not isinstance(root, dict | list):
+        return _locate_problem(root) if isinstance(root, str) else None
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return _locate_problem(root)
+        children = value.values() if isinstance(value, dict) else value
+        for child in children:
+            if isinstance(child, str):
+                if len(child) > MAX_STRING:
+                    return _locate_problem(root)
+            elif isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+    return None
+
+
+def _locate_problem(root: Any) -> Issue | None:
+    """The first limit ``root`` breaks, with its JSON path."""
     stack: list[tuple[Any, tuple[object, ...]]] = [(root, ())]
     while stack:
         value, location = stack.pop()

@@ -103,8 +103,7 @@ def pdf_problem(path: Path | str, exc: BaseException) -> FileProblem:
     if isinstance(exc, RecursionError) or _LOOP.search(str(exc)):
         return FileProblem(path, _("de PDF is beschadigd: onderdelen ervan verwijzen (via "
                                    "elkaar) naar zichzelf"))
-    return FileProblem(path, _("de PDF is beschadigd of onleesbaar ({kind})").format(
-        kind=kind))
+    return FileProblem(path, _("de PDF is beschadigd of onleesbaar"))
 
 
 @contextmanager
