@@ -6,6 +6,7 @@ loading (never an exception other than FileProblem)."""
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import stat
@@ -18,10 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.hostile import cases as hc
 from tests.test_signing_pki import PASSWORD, Pki, sample_toets, shared_pki
 from toetsapp.cli import main
 from toetsapp.dossier.manifest_io import load_manifest, manifest_from_data
 from toetsapp.errors import FileProblem
+from toetsapp.export.embed import read_embedded_toets
+from toetsapp.files import pdfguard
 from toetsapp.files.atomic import ReadOnlyFile, atomic_write_bytes
 from toetsapp.files.jsonfile import parse_json_bytes, read_json
 from toetsapp.files.readfile import read_file_bytes
@@ -294,3 +298,34 @@ def test_fuzzed_manifests_load_or_fail_with_a_file_problem(data, tmp_path_factor
         assert "dossier.json" in problem.describe()
     else:
         assert manifest_from_data(read_json(path), path) == manifest
+
+
+# --- the PDF guard that every PDF reader uses ------------------------------------------------
+@pytest.mark.parametrize(("make", "words"), [
+    (hc.encrypted_pdf, "versleuteld"), (hc.circular_xref, "beschadigd"),
+    (lambda f: hc.write(f, "rommel.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40), "beschadigd"),
+], ids=["encrypted", "circular-xref", "garbage"])
+def test_pdf_guard_translates_library_errors(tmp_path, make, words):
+    path = make(tmp_path)
+    data = path.read_bytes()
+    try:
+        with pdfguard.guarded(path):
+            from pypdf import PdfReader
+
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                reader.pages[0].extract_text()
+            reader.attachments  # noqa: B018 - reading is the test
+            pdf = pdfguard.open_pikepdf(data, path)
+            pdf.close()
+    except FileProblem as problem:
+        assert words in str(problem) and str(path) in str(problem)
+        assert not any(w in str(problem) for w in ("Error", "xref", "Exception"))
+    else:
+        assert words == "beschadigd"  # a repairable file may open: then no error at all
+
+
+def test_pdf_guard_names_a_compression_bomb(tmp_path):
+    path = hc.bomb_attachment(tmp_path)
+    with pytest.raises(FileProblem, match="compressiebom"):
+        read_embedded_toets(path)
