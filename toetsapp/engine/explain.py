@@ -63,8 +63,13 @@ def _matching_rows(reason: Reason, question: Question, value: Any) -> str:
 
 
 def _clip(text: str, limit: int = 120) -> str:
+    """At most ``limit`` characters, shortened at a word boundary (never mid-word)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    head = text[:cut] if cut > limit // 2 else text[:limit - 1]
+    return head.rstrip(" ,;:") + " …"
 
 
 def explain_dimension(score: DimensionScore, rubric: Rubric, cform: CompiledForm,
@@ -98,7 +103,12 @@ def explain_verdict(verdict: VerdictScore, rubric: Rubric, cform: CompiledForm,
 
 
 def unassessed_text(score: DimensionScore, cform: CompiledForm, language: str) -> str:
-    """Why a dimension has no level yet."""
+    """Why a dimension has no level (yet): n.v.t., or which shown questions to answer."""
+    if score.not_applicable:
+        reasons = "; ".join(score.not_applicable_reasons)
+        return (_("Niet van toepassing: {reasons}").format(reasons=reasons) if reasons else
+                _("Niet van toepassing: de vragen waarop deze dimensie berust, zijn niet "
+                  "gesteld of met n.v.t. beantwoord."))
     titles = [cform.questions[q].title(language) for q in score.unanswered_inputs
               if q in cform.questions]
     return _("Nog niet te beoordelen: beantwoord eerst {questions}.").format(

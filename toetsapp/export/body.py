@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from toetsapp.display import choice_states, not_applicable_text, state_label
 from toetsapp.engine.values import is_answered
 from toetsapp.export.answers import answer_flowables, grey_box, shown_value
 from toetsapp.export.doc import Marks, heading
@@ -31,6 +32,50 @@ def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
         return [Paragraph(lead, style)]
     parts[0] = Paragraph(lead + parts[0].text, style)
     return parts
+
+
+class Together(Flowable):
+    """Paragraphs that go to the next page together rather than be split, wrapped once
+    (reportlab's KeepTogether wraps everything twice). Taller than ``MOST`` points,
+    they split like loose paragraphs."""
+
+    MOST = 420.0
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def _gaps(self) -> list[float]:
+        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore())
+                        for a, b in zip(self.parts, self.parts[1:], strict=False)]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._heights = [p.wrap(avail_width, avail_height)[1] for p in self.parts]
+        self.width, self.height = avail_width, sum(self._heights) + sum(self._gaps())
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [] if self.height <= self.MOST else list(self.parts)
+
+    def getSpaceBefore(self) -> float:
+        return self.parts[0].getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.parts[-1].getSpaceAfter()
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height, gap in zip(self.parts, self._heights, self._gaps(), strict=True):
+            y -= gap + height
+            part.drawOn(self.canv, 0, y)
+
+
+def kept(out: list[Flowable], evidence: list[Flowable]) -> list[Flowable]:
+    """The answer's last paragraph and the evidence under it on one page, so "Hoe weet
+    je dit?" never starts a page on its own."""
+    if evidence and out and isinstance(out[-1], Paragraph):
+        return [*out[:-1], Together([out[-1], *evidence])]
+    return out + evidence
 
 
 def section_key(section_id: str) -> str:
@@ -63,13 +108,19 @@ class Body:
         out: list[Flowable] = [
             *heading(self.marks, section_key(section.id), f"{number}. {title}",
                      numbered(number, title), self.st["h1"], 0, closed=True, room=160)]
-        if section.intro:
-            out += paragraphs(section.intro.get(lang), self.st["small_muted"])
+        if section.reader_intro:  # the filler's guidance (``intro``) stays in the app
+            out += paragraphs(section.reader_intro.get(lang), self.st["small_muted"])
         if section.id not in self.v.evaluation.visibility.sections:
             out.append(grey_box([Paragraph(markup(_(
                 "Deze sectie is niet van toepassing bij de gegeven antwoorden. De vragen staan "
                 "hieronder ter volledigheid.")), self.st["not_applicable"])], self.width,
                 self.s.color("not_applicable_bg")))
+        elif section.id in self.v.evaluation.visibility.not_applicable_sections:
+            reason = self.v.evaluation.visibility.not_applicable_sections[section.id]
+            out.append(grey_box([Paragraph(markup(
+                _("Dit onderdeel is niet van toepassing (n.v.t.).") + (
+                    " " + _("Reden: {reason}").format(reason=reason) if reason.strip() else "")),
+                self.st["not_applicable"])], self.width, self.s.color("not_applicable_bg")))
         for question in section.questions:
             out += self.question(question)
         return out
@@ -92,6 +143,18 @@ class Body:
                 out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
                                 self.chunk)
             return out + self.evidence(question, answer, answered=False)
+        vis = v.evaluation.visibility
+        if question.id in vis.not_applicable:
+            reason = vis.not_applicable[question.id]
+            own = v.cform.section_of[question.id].id not in vis.not_applicable_sections
+            text = not_applicable_text(reason if own else "")
+            out.append(grey_box([Paragraph(markup(text), st["not_applicable"])], self.width,
+                                self.s.color("not_applicable_bg")))
+            if answered:
+                text = shown_value(question, question.type, answer.value, lang)
+                out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
+                                self.chunk)
+            return out + self.evidence(question, answer, answered=False)
         if not answered:
             required = question.required or any(
                 p.question == question.id and p.kind == "missing" for p in v.evaluation.problems)
@@ -99,11 +162,21 @@ class Body:
             out.append(grey_box([Paragraph(markup(text), st["unanswered"])], self.width,
                                 self.s.color("unanswered_bg")))
             return out + self.evidence(question, answer, answered=False)
-        out += answer_flowables(question, answer.value, self.s, self.width, lang)
+        if question.choice_states:
+            out += [Paragraph("• " + markup(f"{label}: {state_label(state)}"), st["bullet"])
+                    for label, state in (
+                        ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
+                        for v, s in choice_states(question, answer))]
+        else:
+            out += answer_flowables(question, answer.value, self.s, self.width, lang)
+        if answer.other.strip():
+            out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk)
+        if answer.note.strip():
+            out += labelled(_("Toelichting:"), answer.note.strip(), st["body"], self.chunk)
         for message in self.problems.get(question.id, []):
             out.append(Paragraph(markup("⚠ " + _("Ongeldig antwoord: {reason}")
                                         .format(reason=message)), st["unanswered"]))
-        return out + self.evidence(question, answer, answered=True)
+        return kept(out, self.evidence(question, answer, answered=True))
 
     def evidence(self, question: Question | None, answer: Answer, *,
                  answered: bool) -> list[Flowable]:

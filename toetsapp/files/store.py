@@ -43,10 +43,17 @@ def toets_from_data(data: Any, source: Path | str) -> Toets:
         raise FileProblem(source, Issue("$.answers", _(
             "te veel antwoorden ({n}; een toets heeft er hooguit {max})").format(
             n=format_number(len(answers)), max=format_number(MAX_ANSWERS))))
+    notes: list[str] = []
+    if version < FORMAT_VERSION:
+        from toetsapp.migration import migrated_copy
+
+        data, notes = migrated_copy(data)
     try:
-        return Toets.model_validate(data)
+        toets = Toets.model_validate(data)
     except ValidationError as exc:
         raise FileProblem(source, pydantic_issues(exc)) from None
+    toets.migration_notes = notes
+    return toets
 
 
 def load_toets(path: Path | str) -> Toets:
@@ -89,9 +96,9 @@ def new_toets(catalog: Catalog, toets_type: str, *, title: str = "", by: str = "
 
 def definition_warnings(toets: Toets, catalog: Catalog) -> list[str]:
     """Differences between the definitions a toets was filled against and the current ones."""
-    warnings = []
+    warnings = list(toets.migration_notes)
     if toets.form.id not in catalog.forms:
-        return [_("Het formulier '{id}' is niet beschikbaar.").format(id=toets.form.id)]
+        return [*warnings, _("Het formulier '{id}' is niet beschikbaar.").format(id=toets.form.id)]
     current = catalog.form_ref(toets.form.id)
     if current.version != toets.form.version:
         warnings.append(_("Ingevuld met formulierversie {old}; de huidige versie is {new}.")

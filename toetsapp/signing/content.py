@@ -3,7 +3,7 @@
 The rules are written down in ``docs/FORMATS.md`` ("Co-signatures"); in short:
 
 - **Content** is the whole toets as the model holds it (defaults filled in)
-  *except* ``signatures``, ``revisions`` and ``metadata.modified``. UUIDs become
+  *except* ``signatures``, ``revisions``, ``migrated_from`` and ``metadata.modified``. UUIDs become
   strings; dates ``YYYY-MM-DD``; date-times ISO 8601 in UTC with a ``Z`` (naive
   ones as written). It is encoded as canonical JSON (:mod:`toetsapp.canonical`:
   keys sorted, no insignificant whitespace, UTF-8, whole floats as integers).
@@ -20,13 +20,13 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from toetsapp.canonical import canonical_bytes
+from toetsapp.canonical import canonical_bytes, content_hash
 from toetsapp.errors import ToetsappError
 from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature, Toets
 
 SCHEME = "toetsapp/co-signature/1"
-NOT_COVERED = ("signatures", "revisions", "metadata.modified")
+NOT_COVERED = ("signatures", "revisions", "migrated_from", "metadata.modified")
 
 
 def _plain(value: Any) -> Any:
@@ -51,6 +51,7 @@ def signed_content(toets: Toets) -> dict[str, Any]:
     data = _plain(toets.model_dump(mode="python"))
     data.pop("signatures", None)
     data.pop("revisions", None)
+    data.pop("migrated_from", None)
     data["metadata"].pop("modified", None)
     return data
 
@@ -67,6 +68,37 @@ def content_bytes(toets: Toets) -> bytes:
 def content_digest(toets: Toets) -> str:
     """``sha256:<hex>`` over :func:`content_bytes`."""
     return "sha256:" + hashlib.sha256(content_bytes(toets)).hexdigest()
+
+
+def accepted_digests(toets: Toets) -> set[str]:
+    """The digests a co-signature of ``toets`` may carry and still cover its content.
+
+    The current content digest, plus the digest of each earlier-format content kept in
+    ``migrated_from`` that migrates to exactly the current content: a toets signed in
+    an older format and opened (or saved) since, without edits.
+    """
+    current = content_bytes(toets)
+    digests = {"sha256:" + hashlib.sha256(current).hexdigest()}
+    for earlier in toets.migrated_from:
+        digest = _earlier_digest(earlier.content, current)
+        if digest:
+            digests.add(digest)
+    return digests
+
+
+def _earlier_digest(content: dict[str, Any], current: bytes) -> str | None:
+    from pydantic import ValidationError
+
+    from toetsapp.migration import migrated_copy
+
+    try:
+        data, _notes = migrated_copy(content)
+        again = Toets.model_validate(data)
+        if canonical_bytes(signed_content(again)) != current:
+            return None
+        return "sha256:" + hashlib.sha256(canonical_bytes(content)).hexdigest()
+    except (ValidationError, ValueError, TypeError, KeyError):
+        return None
 
 
 def timestamp(moment: datetime) -> str:
@@ -93,3 +125,13 @@ def message_fields(signature: CoSignature, certificate_sha256: str) -> dict[str,
 def signed_message(signature: CoSignature, certificate_sha256: str) -> bytes:
     """The exact bytes a co-signature's ``signature`` is computed over."""
     return canonical_bytes(message_fields(signature, certificate_sha256))
+
+
+def toets_content_hash(toets: Toets) -> str:
+    """``sha256:…`` over the canonical toets JSON without its signatures: the
+    "Inhoudshash" in the colophon and ``/ToetsappContentHash`` in the PDF's ``/Info``,
+    which pair a PDF's pages with its embedded toets (not the co-signature digest: the
+    revision log and modification time count here)."""
+    data = toets.model_dump(mode="json")
+    data.pop("signatures", None)
+    return content_hash(data)

@@ -16,7 +16,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from toetsapp import editing
-from toetsapp.editing import AnswerPart, MetaField, OverrideSlot, SignaturesSlot, Target
+from toetsapp.editing import (
+    AnswerPart,
+    MetaField,
+    OverrideSlot,
+    SectionSlot,
+    SignaturesSlot,
+    Target,
+)
 from toetsapp.engine import Evaluation, evaluate_toets
 from toetsapp.i18n import _, current_language
 from toetsapp.model.form import Form, Question
@@ -37,6 +44,7 @@ class Document(QObject):
     sig_reveal = Signal(object)  # Target touched by undo or redo
     sig_generation = Signal(int)  # increases with every change (autosave listens)
     sig_signatures_changed = Signal()
+    sig_section_changed = Signal(str)  # section id (declared n.v.t. or not)
 
     def __init__(self, toets: Toets, form: Form, rubric: Rubric | None,
                  path: Path | None = None, *, restored: bool = False,
@@ -97,7 +105,10 @@ class Document(QObject):
                     typing: bool = False) -> None:
         question = self.question(question_id).title(self.language)
         texts = {"value": _("Antwoord op ‘{q}’"), "evidence": _("Bronnen bij ‘{q}’"),
-                 "involved": _("Betrokkenen bij ‘{q}’")}
+                 "involved": _("Betrokkenen bij ‘{q}’"),
+                 "not_applicable": _("N.v.t. bij ‘{q}’"), "note": _("Toelichting bij ‘{q}’"),
+                 "other": _("‘Anders, namelijk’ bij ‘{q}’"),
+                 "not_applicable_choices": _("N.v.t. per keuze bij ‘{q}’")}
         self.edit(AnswerPart(question_id, part), value,  # type: ignore[arg-type]
                   texts[part].format(q=question), typing=typing)
 
@@ -130,6 +141,8 @@ class Document(QObject):
             self.sig_metadata_changed.emit(target.name)
         elif isinstance(target, OverrideSlot):
             self.sig_overrides_changed.emit()
+        elif isinstance(target, SectionSlot):
+            self.sig_section_changed.emit(target.section)
         else:
             self.sig_signatures_changed.emit()
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from toetsapp.editing import AnswerPart
+from toetsapp.editing import AnswerPart, SectionSlot
 from toetsapp.engine import Evaluation, Problem
 from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import Section
 from toetsapp.ui.document import Document
+from toetsapp.ui.editors.base import block
 from toetsapp.ui.question import QuestionWidget
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
 
@@ -38,6 +39,22 @@ class SectionPage(ReadableColumn):
         self.hidden_section_note = muted(_("Deze sectie is niet van toepassing door de "
                                            "antwoorden die eerder in de toets zijn gegeven."), body)
         column.addWidget(self.hidden_section_note)
+        self.nvt_box: QCheckBox | None = None
+        self.nvt_reason: QLineEdit | None = None
+        if section.allow_not_applicable:
+            row = QHBoxLayout()
+            self.nvt_box = QCheckBox(_("Dit hele onderdeel is niet van toepassing (n.v.t.)"),
+                                     body)
+            self.nvt_box.toggled.connect(self._section_nvt)
+            row.addWidget(self.nvt_box)
+            self.nvt_reason = QLineEdit(body)
+            self.nvt_reason.setPlaceholderText(_("Waarom niet van toepassing?"))
+            self.nvt_reason.setAccessibleName(_("Reden n.v.t. — {s}").format(
+                s=section.title.get(language)))
+            self.nvt_reason.textEdited.connect(self._section_reason)
+            self.nvt_reason.setVisible(False)
+            row.addWidget(self.nvt_reason, 1)
+            column.addLayout(row)
         self.widgets: dict[str, QuestionWidget] = {}
         for question in section.questions:
             widget = QuestionWidget(question, language, body)
@@ -56,6 +73,7 @@ class SectionPage(ReadableColumn):
             row.addWidget(button)
             column.addLayout(row)
         column.addStretch(1)
+        self.refresh_section()
         self.apply_evaluation(doc.evaluation)
 
     def _edited(self, question_id: str, part: str, value: object, typing: bool) -> None:
@@ -66,11 +84,44 @@ class SectionPage(ReadableColumn):
         if widget is None:
             return
         toets = self.doc.toets
-        widget.show_answer(self.doc.value(AnswerPart(question_id)),
+        value = self.doc.value(AnswerPart(question_id))
+        widget.show_answer(value,
                            toets.answers[question_id].evidence if question_id in toets.answers
                            else "",
                            toets.answers[question_id].involved if question_id in toets.answers
                            else "")
+        widget.show_extras(self.doc.value(AnswerPart(question_id, "not_applicable")),
+                           self.doc.value(AnswerPart(question_id, "note")),
+                           self.doc.value(AnswerPart(question_id, "other")), value,
+                           section_nvt=self.section.id in toets.not_applicable_sections
+                           and self.section.allow_not_applicable)
+        widget.show_choice_nvt(self.doc.value(AnswerPart(question_id, "not_applicable_choices")))
+
+    def refresh_section(self) -> None:
+        """The section's own n.v.t. declaration, and every question it greys out."""
+        reason = self.doc.value(SectionSlot(self.section.id))
+        if self.nvt_box is not None and self.nvt_reason is not None:
+            with block(self.nvt_box):
+                self.nvt_box.setChecked(reason is not None)
+            self.nvt_reason.setVisible(reason is not None)
+            if reason is not None and self.nvt_reason.text() != reason:
+                with block(self.nvt_reason):
+                    self.nvt_reason.setText(reason)
+        for question_id in self.widgets:
+            self.refresh_answer(question_id)
+
+    def _section_nvt(self, on: bool) -> None:
+        assert self.nvt_reason is not None
+        self.doc.edit(SectionSlot(self.section.id), self.nvt_reason.text() if on else None,
+                      _("Onderdeel ‘{s}’ n.v.t.").format(
+                          s=self.section.title.get(self.doc.language)))
+        if on:
+            self.nvt_reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _section_reason(self, text: str) -> None:
+        if self.nvt_box is not None and self.nvt_box.isChecked():
+            self.doc.edit(SectionSlot(self.section.id), text, _("Reden n.v.t. bij ‘{s}’")
+                          .format(s=self.section.title.get(self.doc.language)), typing=True)
 
     def apply_evaluation(self, evaluation: Evaluation) -> None:
         visible = evaluation.visibility.questions
@@ -93,6 +144,15 @@ class SectionPage(ReadableColumn):
             hidden).format(n=hidden)
         self.hidden_note.setText(note)
         self.hidden_note.setVisible(bool(note))
+
+    def first_visible_question(self) -> str | None:
+        """The first question card in view (for F1 when no field has the focus)."""
+        top = self.verticalScrollBar().value()
+        shown = [(qid, w) for qid, w in self.widgets.items() if w.isVisibleTo(self)]
+        for question_id, widget in shown:
+            if widget.mapTo(self.body, widget.rect().bottomLeft()).y() >= top:
+                return question_id
+        return shown[0][0] if shown else None
 
     def reveal(self, question_id: str, row: int | None = None, column: str | None = None,
                focus: bool = True) -> None:
