@@ -143,8 +143,10 @@ def pki(tmp_path_factory):
 @pytest.fixture
 def signed_v1(pki) -> dict[str, Any]:
     data = v1_data("uitvoerbaarheidstoets")
-    data["metadata"]["organisations"] = [{"name": "Dienst Toeslagen", "abbreviation": "",
-                                          "role": "lead"}]
+    # Both signers are listed: a signature only counts for an organisation of the toets.
+    data["metadata"]["organisations"] = [
+        {"name": "Dienst Toeslagen", "abbreviation": "", "role": "lead"},
+        {"name": "Belastingdienst", "abbreviation": "", "role": "co"}]
     data["signatures"] = [sign_v1(data, key(pki, "toeslagen"), "Dienst Toeslagen"),
                           sign_v1(data, key(pki, "belastingdienst"), "Belastingdienst")]
     return data
