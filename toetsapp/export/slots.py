@@ -155,6 +155,8 @@ def _graded(slot: str, label: str, figure: KeyFigure, evaluation: Evaluation,
             return SlotView(slot, label, option.label.get(lang), "value", note, kind, None,
                             option.color, rank, len(options), detail, detail_label,
                             figure.question)
+    if not figure.verdict and score is not None and score.not_applicable:
+        return SlotView(slot, label, _("n.v.t."), "na", note, kind, question_id=figure.question)
     return SlotView(slot, label, _("niet beoordeeld"), "unanswered", note, kind,
                     question_id=figure.question)
 
