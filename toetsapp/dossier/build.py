@@ -4,7 +4,9 @@ atomically at the very end, so a failure never leaves a partial dossier behind."
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -151,6 +153,27 @@ def pinned_manifest(manifest: Manifest, documents: Sequence[DocumentInfo]) -> Ma
     return pinned
 
 
+RECORD_NAME = "validatierapport.json"
+
+
+def validation_record_json(documents: Sequence[DocumentInfo], inputs: Sequence[Any],
+                           checks: Sequence[SignatureCheck], store: TrustStore,
+                           made: datetime) -> bytes:
+    """The validation record (as ``verify --report`` writes it) of every input's
+    signatures at bundle time."""
+    from toetsapp.signing.record import file_entry, validation_record
+
+    entries = []
+    for doc, inp, check in zip(documents, inputs, checks, strict=True):
+        problems = [*check.pdf_problems, *([check.pdf_error] if check.pdf_error else [])]
+        protected = bool(check.pdf) and not problems and all(r.valid for r in check.pdf)
+        entries.append(file_entry(doc.attachment, hashlib.sha256(inp.data).hexdigest(),
+                                  "pdf", check.results, problems, protected,
+                                  check.state != "invalid"))
+    record = validation_record(entries, store, now=made)
+    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def foreign_documents(manifest: Manifest, resolved: Sequence[Any],
                       inputs: Sequence[PdfInput]) -> list[str]:
     """A warning per toets whose dossiernummers do not belong to this dossier."""
@@ -202,6 +225,10 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
         attachments = [Attachment(d.attachment, inp.data, _("Origineel van document {n}: {title}")
                                   .format(n=d.number, title=d.title), modified=made)
                        for d, inp in zip(documents, inputs, strict=True)]
+        attachments.append(Attachment(RECORD_NAME, validation_record_json(
+            documents, inputs, checks, store, made), _("Validatierapport van alle "
+                                                      "handtekeningen bij het bundelen"),
+            JSON_MIME, made))
         attachments.append(Attachment(name, manifest_json(pinned_manifest(
             manifest, documents)).encode("utf-8"), _("Het manifest van dit dossier"), JSON_MIME,
             made))

@@ -10,7 +10,6 @@ from datetime import datetime
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toetsapp import __version__
-from toetsapp.canonical import content_hash
 from toetsapp.export.doc import Marks, heading
 from toetsapp.export.front import key_value_table
 from toetsapp.export.style import HouseStyle, table_style
@@ -19,15 +18,13 @@ from toetsapp.export.view import View
 from toetsapp.formatting import format_moment, format_number
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
+from toetsapp.signing.content import toets_content_hash
+
+__all__ = ["COLOPHON_KEY", "colophon_flowables", "revision_log", "toets_content_hash"]
 
 COLOPHON_KEY = "colophon"
 
 
-def toets_content_hash(toets: Toets) -> str:
-    """``sha256:…`` over the canonical toets JSON without its signatures."""
-    data = toets.model_dump(mode="json")
-    data.pop("signatures", None)
-    return content_hash(data)
 
 
 def _content_hash_text(toets: Toets) -> str:

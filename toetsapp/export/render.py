@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -15,9 +16,9 @@ from toetsapp import __version__
 from toetsapp.export.annex import ANNEX_KEY, Annex
 from toetsapp.export.body import Body, section_key
 from toetsapp.export.card import Card
-from toetsapp.export.colophon import COLOPHON_KEY, colophon_flowables
+from toetsapp.export.colophon import COLOPHON_KEY, colophon_flowables, toets_content_hash
 from toetsapp.export.doc import Anchor, Marks, Running, ToetsDoc, _Canvas
-from toetsapp.export.embed import attach_file, attachment_name
+from toetsapp.export.embed import attach_file, attachment_name, record_content_hash
 from toetsapp.export.front import Entry, contents, particulars
 from toetsapp.export.signatures import (
     SIGNATURES_KEY,
@@ -113,6 +114,8 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
         def finish(canv: object) -> None:
             attach_file(canv._doc, name, data, _("De toets als Toetsapp-bestand"),
                         toets.metadata.modified)
+            with contextlib.suppress(UnicodeEncodeError):
+                record_content_hash(canv._doc, toets_content_hash(toets))
 
         buffer = io.BytesIO()
         doc = ToetsDoc(
