@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 from toetsapp.canonical import content_hash
 from toetsapp.definition_conditions import condition_issues
+from toetsapp.definition_keys import figure_issues, slot_issues
 from toetsapp.errors import FileProblem, Issue, json_path
 from toetsapp.files.jsonfile import read_json
 from toetsapp.i18n import N_, _, ngettext
@@ -284,31 +285,8 @@ def _key_issues(form: Form, questions: dict[str, Question]) -> Iterator[Issue]:
             if column is None or column.type not in NUMERIC_TYPES:
                 yield Issue(json_path([*where, "columns", j]),
                             _("'{id}' is geen numerieke kolom").format(id=column_id))
-        if figure.since_column and question.column(figure.since_column) is None:
-            yield Issue(json_path([*where, "since_column"]),
-                        _("onbekende kolom '{id}'").format(id=figure.since_column))
-        for key in ("fallback", "detail"):
-            other = getattr(figure, key)
-            if other is not None and other not in questions:
-                yield Issue(json_path([*where, key]), _("onbekende vraag '{id}'").format(id=other))
-    slots = [f.slot for f in form.key_figures if f.slot]
-    for i, figure in enumerate(form.key_figures):
-        if figure.slot and slots.count(figure.slot) > 1:
-            yield Issue(json_path(["key_figures", i, "slot"]),
-                        _("vak '{id}' wordt meer dan eens gevuld").format(id=figure.slot))
-    for i, breakdown in enumerate(form.key_breakdowns):
-        for j, source in enumerate(breakdown.sources):
-            where = ["key_breakdowns", i, "sources", j]
-            question = questions.get(source.question)
-            if question is None or question.type != "table":
-                yield Issue(json_path([*where, "question"]),
-                            _("'{id}' is geen tabelvraag").format(id=source.question))
-                continue
-            for k, column_id in enumerate(breakdown.columns):
-                column = question.column(column_id)
-                if column is None or column.type not in NUMERIC_TYPES:
-                    yield Issue(json_path(["key_breakdowns", i, "columns", k]),
-                                _("'{id}' is geen numerieke kolom").format(id=column_id))
+        yield from figure_issues(figure, question, questions, where)
+    yield from slot_issues(form, questions)
     for i, key_list in enumerate(form.key_lists):
         where = ["key_lists", i]
         question = questions.get(key_list.question)
