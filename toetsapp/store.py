@@ -14,7 +14,7 @@ from toetsapp.definitions import pydantic_issues
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.i18n import _
 from toetsapp.jsonfile import parse_json_bytes, read_json
-from toetsapp.model.toets import FORMAT, FORMAT_VERSION, MAX_REVISIONS, Revision, Toets, utcnow
+from toetsapp.model.toets import FORMAT, FORMAT_VERSION, Revision, Toets
 
 SUFFIX = ".toets"
 
@@ -57,12 +57,13 @@ def toets_json(toets: Toets) -> str:
 
 
 def save_toets(toets: Toets, path: Path | str, *, summary: str | None = None,
-               by: str = "") -> None:
-    """Write atomically; with ``summary`` a revision is logged and ``modified`` updated."""
+               by: str = "", previous: Toets | None = None) -> None:
+    """Write atomically; with ``summary`` a revision is logged (with the items changed
+    since ``previous``, the last saved state) and ``modified`` updated."""
     if summary is not None:
-        toets.metadata.modified = utcnow()
-        toets.revisions = [*toets.revisions, Revision(summary=summary[:1000], by=by)][
-            -MAX_REVISIONS:]
+        from toetsapp.review.history import record_revision
+
+        record_revision(toets, summary, by=by, previous=previous)
     atomic_write_text(path, toets_json(toets))
 
 

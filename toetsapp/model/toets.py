@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from toetsapp.i18n import _
 from toetsapp.model.parliament import check_vergaderjaar, normalise_dossiernummer
 
 FORMAT = "toetsapp/toets"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 MAX_EVIDENCE = 20_000
 MAX_REVISIONS = 200
+MAX_CHANGES = 2000
+MAX_COMMENTS = 5000
 
 Status = Literal["concept", "in_review", "definitief", "vastgesteld"]
 STATUSES: tuple[Status, ...] = ("concept", "in_review", "definitief", "vastgesteld")
@@ -142,17 +145,84 @@ class CoSignature(_Model):
     chain: list[str] = Field(default_factory=list, max_length=10)
 
 
+class Change(_Model):
+    """One changed item of the content (see :mod:`toetsapp.review.items` for the keys).
+
+    ``dropped`` marks a change whose values were left out to keep the file small
+    (the key is still recorded)."""
+
+    key: str = Field(min_length=1, max_length=400)
+    old: Any = None
+    new: Any = None
+    dropped: bool = False
+
+
 class Revision(_Model):
+    """One save: who, when, why, which items changed (old and new values) and the
+    content digest after the save (to find the version a co-signature was made over)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
     at: datetime = Field(default_factory=utcnow)
     by: str = Field(default="", max_length=300)
     summary: str = Field(max_length=1000)
+    changes: list[Change] = Field(default_factory=list, max_length=MAX_CHANGES)
+    more_changes: int = Field(default=0, ge=0)
+    digest: str | None = Field(default=None, pattern=r"^sha256:[0-9a-f]{64}$")
+
+
+ReviewVerdict = Literal["akkoord", "aanpassen", "vraag"]
+REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("akkoord", "aanpassen", "vraag")
+
+
+class Reply(_Model):
+    """A reply in a comment thread."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    author: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    text: str = Field(min_length=1, max_length=MAX_EVIDENCE)
+
+
+class Resolution(_Model):
+    """Who marked a comment resolved, and when."""
+
+    by: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class Comment(_Model):
+    """A reviewer's comment on one question (``question`` set) or a whole section."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    section: str = Field(min_length=1, max_length=100)
+    question: str | None = Field(default=None, max_length=100)
+    author: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    text: str = Field(min_length=1, max_length=MAX_EVIDENCE)
+    replies: list[Reply] = Field(default_factory=list, max_length=500)
+    resolved: Resolution | None = None
+
+
+class SectionReview(_Model):
+    """A reviewer's verdict on one section: akkoord, aanpassen or vraag."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    section: str = Field(min_length=1, max_length=100)
+    verdict: ReviewVerdict
+    author: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    comment: str = Field(default="", max_length=MAX_EVIDENCE)
 
 
 class Toets(_Model):
     """One toets: metadata, answers, overrides, co-signatures, revisions."""
 
     format: Literal["toetsapp/toets"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[3] = FORMAT_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     language: Literal["nl", "en"] = "nl"
     form: DefinitionRef
@@ -162,6 +232,21 @@ class Toets(_Model):
     overrides: Overrides = Field(default_factory=Overrides)
     signatures: list[CoSignature] = Field(default_factory=list)
     revisions: list[Revision] = Field(default_factory=list, max_length=MAX_REVISIONS)
+    comments: list[Comment] = Field(default_factory=list, max_length=MAX_COMMENTS)
+    reviews: list[SectionReview] = Field(default_factory=list, max_length=MAX_COMMENTS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        """Data of an earlier format version goes through the migration chain first."""
+        version = data.get("format_version") if isinstance(data, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool) and (
+                1 <= version < FORMAT_VERSION):
+            from toetsapp.migration import migrate
+
+            data = copy.deepcopy(data)
+            migrate(data)
+        return data
 
     def answer_values(self) -> dict[str, Any]:
         """Question id to raw answer value."""
