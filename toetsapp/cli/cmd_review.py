@@ -60,13 +60,15 @@ def run_diff(args: argparse.Namespace) -> int:
     return 0 if diff.equal else 1
 
 
-def _choices(takes: list[str]) -> dict[str, str]:
+def _choices(takes: list[str]) -> dict[str, str] | None:
+    """``--take`` values as key → side; None (after a message) when one is malformed."""
     out = {}
     for take in takes:
         key, sep, side = take.partition("=")
         if not sep or side not in ("mine", "theirs") or not key:
-            raise SystemExit(_usage(_("--take verwacht SLEUTEL=mine of SLEUTEL=theirs, "
-                                      "niet '{value}'").format(value=take)))
+            _usage(_("--take verwacht SLEUTEL=mine of SLEUTEL=theirs, niet '{value}'")
+                   .format(value=take))
+            return None
         out[key] = side
     return out
 
@@ -95,6 +97,8 @@ def run_merge(args: argparse.Namespace) -> int:
     from toetsapp.store import save_toets
 
     choices = _choices(args.take)
+    if choices is None:
+        return 2
     mine, theirs = load_any(args.mine), load_any(args.theirs)
     try:
         check_same_toets(mine, theirs, str(args.mine), str(args.theirs))
