@@ -181,7 +181,7 @@ def test_diff_lists_answers_evidence_overrides_scores_and_metadata():
     other.metadata.title = "Andere titel"
     other.overrides.verdict = None
     diff = diff_toetsen(BASE, other, FORM, RUBRIC)
-    keys = diff.keys()
+    keys = diff.changed_keys()
     assert {f"answers.{QUESTIONS[0]}.value", f"answers.{QUESTIONS[1]}.evidence",
             "metadata.title"} <= keys
     if BASE.overrides.verdict is not None:

@@ -62,7 +62,7 @@ class ToetsDiff:
     def differences(self) -> list[Difference]:
         return [d for g in self.groups for d in g.differences]
 
-    def keys(self) -> set[str]:
+    def changed_keys(self) -> set[str]:
         return {d.key for d in self.differences()}
 
     def as_dict(self) -> dict[str, Any]:

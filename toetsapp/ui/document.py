@@ -16,7 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from toetsapp import editing
-from toetsapp.editing import AnswerPart, MetaField, OverrideSlot, SignaturesSlot, Target
+from toetsapp.editing import (
+    AnswerPart,
+    ContentSlot,
+    MetaField,
+    OverrideSlot,
+    ReviewSlot,
+    SignaturesSlot,
+    Target,
+)
 from toetsapp.engine import Evaluation, evaluate_toets
 from toetsapp.i18n import _, current_language
 from toetsapp.model.form import Form, Question
@@ -37,6 +45,8 @@ class Document(QObject):
     sig_reveal = Signal(object)  # Target touched by undo or redo
     sig_generation = Signal(int)  # increases with every change (autosave listens)
     sig_signatures_changed = Signal()
+    sig_comments_changed = Signal()  # comments or section reviews
+    sig_content_replaced = Signal()  # the whole toets changed at once (a merge)
 
     def __init__(self, toets: Toets, form: Form, rubric: Rubric | None,
                  path: Path | None = None, *, restored: bool = False,
@@ -57,6 +67,8 @@ class Document(QObject):
         self.edit_guard: Callable[[], bool] | None = None
         """Asked before the first edit; False refuses it (e.g. it would void signatures)."""
         self.evaluation: Evaluation = evaluate_toets(toets, form, rubric)
+        self.saved: Toets = toets.model_copy(deep=True)
+        """The toets as last saved (or opened): a save logs the changes since."""
 
     # --- reading ---------------------------------------------------------------------
     @property
@@ -86,7 +98,7 @@ class Document(QObject):
         """Change ``target`` to ``value`` as one undoable step (no-op when unchanged)."""
         if value == self.value(target):
             return
-        if self.edit_guard is not None and not isinstance(target, SignaturesSlot):
+        if self.edit_guard is not None and not isinstance(target, SignaturesSlot | ReviewSlot):
             if not self.edit_guard():
                 self.announce(target)  # the views show the model again
                 return
@@ -100,6 +112,13 @@ class Document(QObject):
                  "involved": _("Betrokkenen bij ‘{q}’")}
         self.edit(AnswerPart(question_id, part), value,  # type: ignore[arg-type]
                   texts[part].format(q=question), typing=typing)
+
+    def edit_review(self, change: Callable[[Toets], object], text: str) -> None:
+        """Change comments or reviews through ``change(copy)`` as one undoable step
+        (never voids a signature: they are outside the signed content)."""
+        trial = self.toets.model_copy(deep=True)
+        change(trial)
+        self.edit(ReviewSlot(), (trial.comments, trial.reviews), text)
 
     @contextmanager
     def macro(self, text: str) -> Iterator[None]:
@@ -130,6 +149,15 @@ class Document(QObject):
             self.sig_metadata_changed.emit(target.name)
         elif isinstance(target, OverrideSlot):
             self.sig_overrides_changed.emit()
+        elif isinstance(target, ReviewSlot):
+            self.sig_comments_changed.emit()
+        elif isinstance(target, ContentSlot):
+            self.sig_content_replaced.emit()
+            self.sig_comments_changed.emit()
+            self.sig_overrides_changed.emit()
+            self.sig_signatures_changed.emit()
+            for question in self.toets.answers.keys() | self._questions.keys():
+                self.sig_answer_changed.emit(question)
         else:
             self.sig_signatures_changed.emit()
 
@@ -145,6 +173,7 @@ class Document(QObject):
         was_modified = self.modified
         self._restored = False
         self.saved_once = True
+        self.saved = self.toets.model_copy(deep=True)
         self.undo_stack.setClean()
         if changed_path:
             self.sig_path_changed.emit(path)
