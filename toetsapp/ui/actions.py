@@ -25,6 +25,8 @@ class Actions:
     diff_file: QAction
     diff_signature: QAction
     merge_copy: QAction
+    question_comments: QAction
+    question_history: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -44,6 +46,7 @@ class Actions:
         """Actions that need an open document."""
         return [self.save, self.save_as, self.export_pdf, self.sign, self.close,
                 self.diff_file, self.diff_signature, self.merge_copy,
+                self.question_comments, self.question_history,
                 self.override_verdict,
                 self.data_page, self.next_section, self.previous_section, self.next_problem,
                 self.focus_navigator, self.focus_page, self.focus_scores, self.focus_problems]
@@ -86,6 +89,10 @@ def create_actions(window: QMainWindow) -> Actions:
                                _("Wat is er veranderd sinds een organisatie tekende?")),
         merge_copy=_action(window, _("Teruggestuurde kopie &samenvoegen…"), None,
                            _("Neem opmerkingen en wijzigingen uit een kopie over")),
+        question_comments=_action(window, _("&Opmerkingen bij deze vraag…"), "Ctrl+Alt+M",
+                                  _("Lees en plaats opmerkingen bij de vraag waar je bent")),
+        question_history=_action(window, _("&Geschiedenis van dit antwoord…"), "Ctrl+Alt+H",
+                                 _("Eerdere waarden van dit antwoord, met herstellen")),
         close=_action(window, _("&Sluiten"), Key.Close),
         quit=_action(window, _("&Afsluiten"), Key.Quit),
         undo=_action(window, _("&Ongedaan maken"), Key.Undo),
@@ -126,6 +133,8 @@ def build_menus(window: QMainWindow, a: Actions) -> QMenu:
     edit_menu.addSeparator()
     edit_menu.addAction(a.override_verdict)
     review_menu = bar.addMenu(_("Beoo&rdelen"))
+    review_menu.addActions([a.question_comments, a.question_history])
+    review_menu.addSeparator()
     review_menu.addActions([a.diff_file, a.diff_signature])
     review_menu.addSeparator()
     review_menu.addAction(a.merge_copy)

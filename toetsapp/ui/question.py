@@ -114,6 +114,10 @@ class QuestionWidget(QFrame):
             q=self.question.title(self.language)))
         self.history_button.clicked.connect(
             lambda: self.sig_history_requested.emit(self.question.id))
+        for button in (self.comments_button, self.history_button):
+            # out of the Tab chain (Tab goes from answer to answer); the keyboard reaches
+            # them through Beoordelen > Opmerkingen bij deze vraag / Geschiedenis
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row.addWidget(self.comments_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(row)

@@ -43,6 +43,33 @@ FILTER = "Toetsapp (*.toets *.pdf)"
 class ReviewOps:
     """Mixed into :class:`MainWindow`."""
 
+    def current_question_dialog(self: MainWindow, kind: str) -> None:
+        """Comments or history of the question that holds the keyboard focus (else the
+        section's comments)."""
+        from PySide6.QtWidgets import QApplication
+
+        from toetsapp.ui.question import QuestionWidget
+        from toetsapp.ui.sectionpage import SectionPage
+
+        widget = QApplication.focusWidget()
+        question = page = None
+        while widget is not None:
+            if isinstance(widget, QuestionWidget) and question is None:
+                question = widget.question.id
+            if isinstance(widget, SectionPage):
+                page = widget
+                break
+            widget = widget.parentWidget()
+        if page is None:
+            self.show_status(_("Ga eerst naar een vraag."))
+            return
+        if kind == "history" and question is not None:
+            page.open_history(question)
+        elif kind == "comments":
+            page.open_comments(question)
+        else:
+            self.show_status(_("Ga eerst naar een vraag."))
+
     def _pick_file(self: MainWindow, title: str) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(self, title, settings.last_folder.get(),
                                                     FILTER)
