@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from toetsapp.catalog import default_catalog
+from toetsapp.files.store import load_toets
 from toetsapp.model.toets import Toets
 from toetsapp.review.history import record_revision
-from toetsapp.store import load_toets
 
 ROOT = Path(__file__).resolve().parent.parent
 LARGEST = ROOT / "examples" / "uitvoerbaarheidstoets.toets"

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from tests.review_support import LARGEST, ROOT, definitions, edited, example, text_questions
 from tests.test_signing_pki import PASSWORD, shared_pki
 from toetsapp.cli import main
+from toetsapp.files.store import load_toets, save_toets
 from toetsapp.model.toets import MAX_REVISIONS, Toets
 from toetsapp.review.comments import (
     Author,
@@ -29,7 +30,6 @@ from toetsapp.review.history import VALUE_BUDGET, answer_history, cap, record_re
 from toetsapp.review.items import items
 from toetsapp.review.merge import merge
 from toetsapp.signing.content import content_bytes, content_digest
-from toetsapp.store import load_toets, save_toets
 
 CALM = {"deadline": None, "max_examples": 25,
         "suppress_health_check": [HealthCheck.function_scoped_fixture,
@@ -277,7 +277,7 @@ def _write_their_copy(src: Path, dst: Path, question: str) -> None:
 import sys
 from toetsapp.catalog import default_catalog
 from toetsapp.review.comments import Author, add_comment
-from toetsapp.store import load_toets, save_toets
+from toetsapp.files.store import load_toets, save_toets
 toets = load_toets({str(src)!r})
 before = toets.model_copy(deep=True)
 form = default_catalog().form(toets.form.id)

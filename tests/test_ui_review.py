@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 from tests.review_support import LARGEST, definitions, edited, example, text_questions
 from tests.test_signing_pki import PASSWORD, key, shared_pki
 from tests.uihelp import dispose, open_window
+from toetsapp.files.store import load_toets, save_toets
 from toetsapp.review.comments import Author, add_comment
 from toetsapp.signing import sign_toets
 from toetsapp.signing.content import content_digest
-from toetsapp.store import load_toets, save_toets
 from toetsapp.ui import settings
 from toetsapp.ui.comments import CommentsDialog, ReviewDialog
 from toetsapp.ui.diffview import DiffWindow

@@ -92,9 +92,9 @@ def _expand(choices: dict[str, str], keys: list[str]) -> dict[str, Any]:
 
 def run_merge(args: argparse.Namespace) -> int:
     from toetsapp.errors import ToetsappError
+    from toetsapp.files.store import save_toets
     from toetsapp.review.files import load_any
     from toetsapp.review.merge import check_same_toets, merge
-    from toetsapp.store import save_toets
 
     choices = _choices(args.take)
     if choices is None:

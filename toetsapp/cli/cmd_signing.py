@@ -94,6 +94,7 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
 
 
 def run_sign(args: argparse.Namespace) -> int:
+    from toetsapp.files.store import load_toets, save_toets
     from toetsapp.signing import (
         check_position,
         load_trust_store,
@@ -102,7 +103,6 @@ def run_sign(args: argparse.Namespace) -> int:
         verify_signature,
     )
     from toetsapp.signing.status import position_label
-    from toetsapp.store import load_toets, save_toets
 
     remarks = args.remarks
     if args.remarks_file is not None:

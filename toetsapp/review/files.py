@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+from toetsapp.files.store import toets_from_bytes
 from toetsapp.model.toets import Toets
-from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
-from toetsapp.store import toets_from_bytes
 
 
 def load_any(path: Path | str) -> Toets:
