@@ -32,6 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help=_("wie samenvoegt (voor het wijzigingslogboek)"))
     merge.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
     merge.set_defaults(func=run_merge)
+    migrate = sub.add_parser("migrate", help=_("werk een toets bij naar de nieuwste versie van "
+                                               "zijn formulier (met een verslag)"))
+    migrate.add_argument("file", type=Path, metavar=_("BESTAND"))
+    migrate.add_argument("-o", "--output", type=Path, metavar=_("BESTAND"),
+                         help=_("schrijf de bijgewerkte toets hierheen (zonder: alleen het "
+                                "verslag)"))
+    migrate.add_argument("--json", action="store_true", help=_("uitvoer als JSON"))
+    migrate.set_defaults(func=run_migrate)
 
 
 def _definitions(form_id: str):
@@ -169,3 +177,36 @@ def merge_text(result, args: argparse.Namespace) -> str:
         lines.append(_("Kies per conflict met --take SLEUTEL=mine|theirs, of alle met "
                        "--prefer."))
     return "\n".join(lines)
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    from toetsapp.catalog import default_catalog
+    from toetsapp.files.store import load_toets, save_toets
+    from toetsapp.review.formversions import form_report, migrate_toets
+
+    toets = load_toets(args.file)
+    catalog = default_catalog()
+    current = catalog.form(toets.form.id)
+    if current.version == toets.form.version:
+        print(_("{file} gebruikt al de huidige formulierversie {v}.").format(
+            file=args.file, v=current.version))
+        return 0
+    old = catalog.pinned_form(toets.form)
+    if old is None:
+        print(_("Fout: formulierversie {v} van {id} wordt niet meer meegeleverd; het verslag "
+                "kan niet worden gemaakt.").format(v=toets.form.version, id=toets.form.id),
+              file=sys.stderr)
+        return 1
+    if args.output is None:
+        report = form_report(old, current, toets)
+    else:
+        moved, report = migrate_toets(toets, old, current, catalog.form_ref(current.id))
+        save_toets(moved, args.output)
+    if args.json:
+        print(json.dumps({**report.as_dict(), "written": str(args.output) if args.output
+                          else None}, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(report.lines()))
+        print(_("Bijgewerkte toets geschreven: {file}").format(file=args.output)
+              if args.output else _("Niets geschreven; geef -o BESTAND om bij te werken."))
+    return 0

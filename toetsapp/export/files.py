@@ -75,6 +75,7 @@ def catalog_for(form_id: str) -> Catalog:
             form, digest = _checked(path, data, Form, form_issues)
             catalog.forms[form.id] = form
             catalog.hashes[f"form:{form.id}"] = digest
+            catalog.load_archive(resource_dir("forms") / "versions")
             break
     else:
         return default_catalog()
@@ -113,10 +114,13 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
     source = Path(toets_path)
     target = default_pdf_path(source, Path(pdf_path) if pdf_path is not None else None)
     toets, data = read_toets_file(source)
+    from toetsapp.review.formversions import rendering_form
+
     catalog = catalog or catalog_for(toets.form.id)
-    form = catalog.form(toets.form.id)
+    form, labels = rendering_form(toets, catalog)  # the pinned version's labels if shipped
     pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=language,
                            invariant=invariant, signature_rows=signature_rows, toets_bytes=data,
-                           attachment=source.name, notes=definition_warnings(toets, catalog))
+                           attachment=source.name,
+                           notes=[*definition_warnings(toets, catalog), *labels])
     atomic_write_bytes(target, pdf)
     return target
