@@ -358,3 +358,20 @@ def test_diff_help_is_translated(capsys, lang):
     with pytest.raises(SystemExit):
         main(["--lang", lang, "diff", "--help"])
     assert "JSON" in capsys.readouterr().out
+
+
+def test_the_pdf_leaves_comments_out_unless_asked_for_a_review_copy(capsys, tmp_path):
+    from tests.export_support import all_text, squash
+
+    toets = BASE.model_copy(deep=True)
+    add_comment(toets, FORM, "Graag de bron van de CPB-raming", EVA, question=QUESTIONS[0])
+    set_review(toets, FORM, FORM.sections[0].id, "vraag", BRAM, "Waarom 2028?")
+    path = tmp_path / "r.toets"
+    save_toets(toets, path)
+    plain, review = tmp_path / "gewoon.pdf", tmp_path / "review.pdf"
+    assert run(capsys, "render", path, "-o", plain)[0] == 0
+    assert run(capsys, "render", path, "-o", review, "--with-comments")[0] == 0
+    assert "CPB-raming" not in all_text(plain.read_bytes())
+    text = squash(all_text(review.read_bytes()))
+    assert squash("Opmerkingen (reviewexemplaar)") in text
+    assert squash("Graag de bron van de CPB-raming") in text and squash("Waarom 2028?") in text

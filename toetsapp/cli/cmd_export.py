@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     render.add_argument("--invariant", action="store_true",
                         help=_("dezelfde toets geeft byte voor byte dezelfde PDF (ook met de "
                                "omgevingsvariabele SOURCE_DATE_EPOCH)"))
+    render.add_argument("--with-comments", action="store_true",
+                        help=_("een reviewexemplaar: met de opmerkingen uit de reviewronde"))
     cmd_signing.add_render_options(render)
     render.set_defaults(func=run_render)
     extract = sub.add_parser("extract", help=_("haal de toets uit een Toetsapp-PDF"))
@@ -55,7 +57,8 @@ def run_render(args: argparse.Namespace) -> int:
             if signing is not None:
                 written = signing.write(path, output, language=language, invariant=invariant)
             else:
-                written = write_toets_pdf(path, output, language=language, invariant=invariant)
+                written = write_toets_pdf(path, output, language=language, invariant=invariant,
+                                          with_comments=args.with_comments)
         except ToetsappError as error:
             describe = getattr(error, "describe", None)
             print(describe() if describe else _("Fout: {error}").format(error=error),

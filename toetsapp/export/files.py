@@ -102,7 +102,8 @@ def default_pdf_path(toets_path: Path, output: Path | None) -> Path:
 def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, *,
                     catalog: Catalog | None = None, language: str | None = None,
                     invariant: bool = False,
-                    signature_rows: Sequence[SignatureRow] | None = None) -> Path:
+                    signature_rows: Sequence[SignatureRow] | None = None,
+                    with_comments: bool = False) -> Path:
     """Render the ``.toets`` file at ``toets_path`` to ``pdf_path`` (atomically).
 
     ``pdf_path`` may be a folder or None (the PDF goes beside the toets). The file's
@@ -121,6 +122,7 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
     pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=language,
                            invariant=invariant, signature_rows=signature_rows, toets_bytes=data,
                            attachment=source.name,
-                           notes=[*definition_warnings(toets, catalog), *labels])
+                           notes=[*definition_warnings(toets, catalog), *labels],
+                           with_comments=with_comments)
     atomic_write_bytes(target, pdf)
     return target
