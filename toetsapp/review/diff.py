@@ -19,6 +19,18 @@ from toetsapp.review.items import MISSING, changed_items, items, part_of, questi
 PART_LABELS = {"value": N_("antwoord"), "evidence": N_("hoe weet je dit?"),
                "involved": N_("betrokkenen")}
 PART_ORDER = {"value": 0, "evidence": 1, "involved": 2}
+FIELD_LABELS = {
+    "metadata.title": N_("Titel van het voorstel"), "metadata.short_title": N_("Korte titel"),
+    "metadata.ministry": N_("Ministerie"), "metadata.vergaderjaar": N_("Vergaderjaar"),
+    "metadata.dossiernummer": N_("Dossiernummer"), "metadata.ondernummer": N_("Ondernummer"),
+    "metadata.kamer": N_("Kamer"), "metadata.kamerstuk_document": N_("Documentnummer"),
+    "metadata.zaaknummer": N_("Zaaknummer"), "metadata.organisations": N_("Organisaties"),
+    "metadata.toetser.name": N_("Toetser"), "metadata.toetser.organisation": N_("Organisatie"),
+    "metadata.toetser.role": N_("Functie"), "metadata.toetser.email": N_("E-mail"),
+    "metadata.toets_date": N_("Datum van de toets"), "metadata.deadline": N_("Uiterste datum"),
+    "metadata.created": N_("Aangemaakt"), "metadata.status": N_("Status"),
+    "form": N_("Formulier"), "rubric": N_("Rubric"), "language": N_("Taal"),
+}
 
 
 @dataclass(frozen=True)
@@ -169,7 +181,7 @@ def diff_toetsen(a: Toets, b: Toets, form: Form | None, rubric: Rubric | None, *
                 key, _override_label(key, rubric, language), _plain(old), _plain(new),
                 text_a, text_b))
         else:
-            label = key.removeprefix("metadata.")
+            label = _(FIELD_LABELS[key]) if key in FIELD_LABELS else key.removeprefix("metadata.")
             target = metadata if key.startswith("metadata.") else other
             target.differences.append(Difference(key, label, _plain(old), _plain(new),
                                                  text_a, text_b))
