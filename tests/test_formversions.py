@@ -126,3 +126,24 @@ def test_cli_migrate_report_then_write(versions, tmp_path, capsys, monkeypatch):
 
 
 _ = Path
+
+
+def test_the_app_upgrades_the_form_on_request(qtbot, versions, tmp_path):
+    from tests.uihelp import dispose, open_window
+
+    path = tmp_path / "oud.toets"
+    save_toets(old_toets(versions), path)
+    window = open_window(qtbot, versions)
+    try:
+        assert window.open_path(path)
+        assert window.doc.toets.form.version == "1.0.0"  # opening never migrates
+        assert window.upgrade_form(ask=False)
+        doc = window.doc
+        assert doc.toets.form.version == "1.1.0" and doc.modified
+        assert doc.toets.answers["uitleg"].value == "Uitleg in oude vraag"
+        assert load_toets(path).form.version == "1.0.0"  # nothing saved until asked
+        assert window.save()
+        assert load_toets(path).form.version == "1.1.0"
+        assert not window.upgrade_form(ask=False)
+    finally:
+        dispose(window)

@@ -27,6 +27,7 @@ class Actions:
     merge_copy: QAction
     question_comments: QAction
     question_history: QAction
+    upgrade_form: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -46,7 +47,7 @@ class Actions:
         """Actions that need an open document."""
         return [self.save, self.save_as, self.export_pdf, self.sign, self.close,
                 self.diff_file, self.diff_signature, self.merge_copy,
-                self.question_comments, self.question_history,
+                self.question_comments, self.question_history, self.upgrade_form,
                 self.override_verdict,
                 self.data_page, self.next_section, self.previous_section, self.next_problem,
                 self.focus_navigator, self.focus_page, self.focus_scores, self.focus_problems]
@@ -93,6 +94,9 @@ def create_actions(window: QMainWindow) -> Actions:
                                   _("Lees en plaats opmerkingen bij de vraag waar je bent")),
         question_history=_action(window, _("&Geschiedenis van dit antwoord…"), "Ctrl+Alt+H",
                                  _("Eerdere waarden van dit antwoord, met herstellen")),
+        upgrade_form=_action(window, _("&Formulier bijwerken…"), None,
+                             _("Werk de toets bij naar de nieuwste formulierversie, met een "
+                               "verslag van wat er verandert")),
         close=_action(window, _("&Sluiten"), Key.Close),
         quit=_action(window, _("&Afsluiten"), Key.Quit),
         undo=_action(window, _("&Ongedaan maken"), Key.Undo),
@@ -137,7 +141,7 @@ def build_menus(window: QMainWindow, a: Actions) -> QMenu:
     review_menu.addSeparator()
     review_menu.addActions([a.diff_file, a.diff_signature])
     review_menu.addSeparator()
-    review_menu.addAction(a.merge_copy)
+    review_menu.addActions([a.merge_copy, a.upgrade_form])
     view_menu = bar.addMenu(_("Bee&ld"))
     view_menu.addActions([a.data_page, a.next_section, a.previous_section, a.next_problem])
     view_menu.addSeparator()

@@ -101,6 +101,7 @@ class MainWindow(FileOps, PanelOps, ReviewOps, QMainWindow):
         a.merge_copy.triggered.connect(lambda: self.merge_copy())
         a.question_comments.triggered.connect(lambda: self.current_question_dialog("comments"))
         a.question_history.triggered.connect(lambda: self.current_question_dialog("history"))
+        a.upgrade_form.triggered.connect(lambda: self.upgrade_form())
         a.close.triggered.connect(self.close_document)
         a.undo.triggered.connect(lambda: self.doc and self.doc.undo_stack.undo())
         a.redo.triggered.connect(lambda: self.doc and self.doc.undo_stack.redo())

@@ -167,6 +167,43 @@ class ReviewOps:
         return result
 
 
+    def upgrade_form(self: MainWindow, *, ask: bool = True) -> bool:
+        """Move the open toets to the current version of its form, on request, after
+        showing what changes; the result is open as unsaved work (save to keep it)."""
+        from toetsapp.review.formversions import form_report, migrate_toets
+        from toetsapp.ui.messages import confirm
+
+        doc = self.doc
+        if doc is None:
+            return False
+        current = self.catalog.forms.get(doc.toets.form.id)
+        if current is None or current.version == doc.toets.form.version:
+            self.show_status(_("De toets gebruikt al de huidige formulierversie."))
+            return False
+        old = self.catalog.pinned_form(doc.toets.form)
+        if old is None:
+            show_error(self, _("Formulier bijwerken"), _(
+                "Formulierversie {v} wordt niet meer meegeleverd; het verslag van wat er "
+                "verandert kan niet worden gemaakt.").format(v=doc.toets.form.version))
+            return False
+        report = form_report(old, current, doc.toets)
+        if ask and not confirm(self, _("Formulier bijwerken"), "\n".join(report.lines()),
+                               _("Bijwerken")):
+            return False
+        moved, _report = migrate_toets(doc.toets, old, current,
+                                       self.catalog.form_ref(current.id),
+                                       by=settings.toetser_name.get())
+        path = doc.path
+        replacement = self._document_for(moved, path or Path(doc.display_name()), path=path,
+                                         restored=True)
+        self.autosaver.attach(None)
+        self.clear_document()
+        self.set_document(replacement)
+        self.show_status(_("Bijgewerkt naar formulierversie {v}; sla op om het te bewaren.")
+                         .format(v=current.version))
+        return True
+
+
 class ConflictDialog(QDialog):
     """Every conflicting answer with both values and who changed each; choose per row."""
 
