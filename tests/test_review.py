@@ -375,3 +375,20 @@ def test_the_pdf_leaves_comments_out_unless_asked_for_a_review_copy(capsys, tmp_
     text = squash(all_text(review.read_bytes()))
     assert squash("Opmerkingen (reviewexemplaar)") in text
     assert squash("Graag de bron van de CPB-raming") in text and squash("Waarom 2028?") in text
+
+
+@settings(**CALM)
+@given(st.lists(edits_strategy, min_size=1, max_size=4))
+def test_the_version_at_any_save_is_rebuilt_exactly_from_the_log(rounds):
+    from toetsapp.review.history import version_at
+
+    toets = BASE.model_copy(deep=True)
+    record_revision(toets, "start", previous=None)
+    digests = [toets.revisions[-1].digest]
+    for n, edits in enumerate(rounds):
+        toets = edited(toets, edits, by=f"ronde {n}")
+        digests.append(toets.revisions[-1].digest)
+    for digest in digests:
+        past = version_at(toets, digest)
+        assert past is not None and past.exact
+        assert content_digest(past.toets) == digest
