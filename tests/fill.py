@@ -68,7 +68,18 @@ def fill_example(qtbot: Any, window: MainWindow, example: Any, *,
     doc = window.doc
     view = window.view
     assert doc is not None and view is not None
-    pending = [q for _s, q in doc.form.questions() if q.id in example.answers]
+    for number, section in enumerate(doc.form.sections, start=1):
+        declared = example.not_applicable_sections.get(section.id)
+        if declared is None:
+            continue
+        view.go_to(number)
+        page = view.page(number)
+        assert page.nvt_box is not None and page.nvt_reason is not None, section.id
+        click_box(qtbot, page.nvt_box)
+        type_text(qtbot, page.nvt_reason, declared.reason)
+    pending = [q for _s, q in doc.form.questions() if q.id in example.answers
+               and doc.form.section(view.section_of[q.id]).id
+               not in example.not_applicable_sections]
     for _round in range(3):
         left = []
         for question in pending:
@@ -81,6 +92,15 @@ def fill_example(qtbot: Any, window: MainWindow, example: Any, *,
             widget = page.widgets[question.id]
             if answer.value is not None:
                 fill_editor(qtbot, widget.editor, question, answer.value)
+            for text, box in ((answer.other, widget.other_edit),
+                              (answer.note, widget.note_edit)):
+                if text:
+                    assert box is not None and box.isVisible(), question.id
+                    type_text(qtbot, box, text)
+            if answer.not_applicable is not None:
+                assert widget.nvt_box is not None, question.id
+                click_box(qtbot, widget.nvt_box)
+                type_text(qtbot, widget.nvt_reason, answer.not_applicable.reason)
             for part, pair in (("evidence", widget.evidence), ("involved", widget.involved)):
                 text = getattr(answer, part)
                 if text and pair:

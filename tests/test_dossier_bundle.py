@@ -14,6 +14,7 @@ from tests.dossier_pdf import Grid, labels, landscape_pages, page_words
 from tests.dossier_support import other_pdf, rendered_examples, write_manifest
 from tests.export_support import outline, squash
 from toetsapp.catalog import default_catalog
+from toetsapp.display import amount_text
 from toetsapp.dossier import DossierResult, build_dossier, load_manifest, write_dossier
 from toetsapp.dossier.manifest_io import manifest_from_data
 from toetsapp.engine import evaluate_toets
@@ -172,11 +173,13 @@ def test_comparison_overview_matches_the_toetsen(pdf, built):
     assert row[5] == spaced(format_money(ut["figures"]["kosten_incidenteel"], "nl"))
     assert row[6] == spaced(format_money(ut["figures"]["kosten_structureel"], "nl"))
     assert row[7] == spaced(format_fte(ut["figures"]["fte_incidenteel"], "nl"))
-    assert row[8] == spaced(format_fte(ut["figures"]["fte_structureel"], "nl"))
+    assert row[8] == spaced(amount_text(ut["figures"]["fte_structureel"], "fte", "nl"))
+    assert ut["figures"]["fte_structureel"] < 0 and row[8].endswith("besparing")  # a saving
     assert row[9] == "1 januari 2028"
-    assert row[10] == "2 – Kleiner beroep op het doenvermogen"
     assert row[11] == "niet ondertekend"
     dv = expected(examples["doenvermogentoets"][0])
+    # the U&H-toets's doenvermogen section is n.v.t.: the doenvermogentoets speaks
+    assert row[10] == dv["verdict"] + " uit toets nr. 3"
     assert rows[3][4] == rows[3][10] == dv["verdict"]
     assert rows[3][5:10] == ["n.v.t."] * 5
     inv = expected(examples["invoeringstoets"][0])

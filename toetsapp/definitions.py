@@ -88,11 +88,26 @@ _PYDANTIC_MESSAGES = {
     "list_type": N_("verwacht een lijst"),
     "literal_error": N_("verwacht een van: {expected}"),
     "enum": N_("verwacht een van: {expected}"),
-    "string_pattern_mismatch": N_("heeft niet de juiste vorm (patroon {pattern})"),
+    "string_pattern_mismatch": N_("heeft niet de juiste vorm"),
     "greater_than_equal": N_("moet minstens {ge} zijn"),
     "greater_than": N_("moet groter zijn dan {gt}"),
     "less_than_equal": N_("mag hooguit {le} zijn"),
     "less_than": N_("moet kleiner zijn dan {lt}"),
+}
+
+
+_PATTERN_WORDS = {
+    r"^(\d{4}/\d{2})?$": N_("heeft de vorm 2025/26 (twee opeenvolgende jaren)"),
+    r"^(\d{0,4}|[A-Z]{1,3})$": N_("is een nummer van hooguit vier cijfers (zoals 3) of "
+                                 "hooguit drie hoofdletters (zoals A)"),
+    r"^(\d{4}D\d{5})?$": N_("heeft de vorm 2025D12345 (jaar, D, vijf cijfers)"),
+    r"^(\d{4}Z\d{5})?$": N_("heeft de vorm 2025Z12345 (jaar, Z, vijf cijfers)"),
+    r"^\d+\.\d+\.\d+$": N_("heeft de vorm 1.0.0 (drie getallen met punten)"),
+    r"^sha256:[0-9a-f]{64}$": N_("heeft de vorm sha256: gevolgd door 64 tekens 0-9 of a-f"),
+    r"^[a-z][a-z0-9_]*$": N_("begint met een kleine letter, gevolgd door kleine letters, "
+                            "cijfers of _"),
+    r"^[a-z][a-z0-9_-]*$": N_("begint met een kleine letter, gevolgd door kleine letters, "
+                             "cijfers, _ of -"),
 }
 
 
@@ -113,6 +128,9 @@ def pydantic_message(error: Any) -> str:
                          "tekst mag hooguit {n} tekens hebben", n) if kind == "string_too_long"
                 else ngettext("mag hooguit {n} element hebben",
                               "mag hooguit {n} elementen hebben", n)).format(n=n)
+    if kind == "string_pattern_mismatch":
+        words = _PATTERN_WORDS.get(str(ctx.get("pattern", "")))
+        return _(words) if words else _("heeft niet de juiste vorm")
     message = _PYDANTIC_MESSAGES.get(kind)
     if message is None:
         return str(error["msg"])
@@ -208,6 +226,19 @@ def _field_issues(field: Any, type_: str, where: list[object]) -> Iterator[Issue
                     _("keuzes horen alleen bij keuze-, meerkeuze- en schaalvragen"))
     if field.min is not None and field.max is not None and field.min > field.max:
         yield Issue(json_path([*where, "min"]), _("min is groter dan max"))
+    if field.allow_negative and type_ not in ("money", "fte"):
+        yield Issue(json_path([*where, "allow_negative"]), _(
+            "'allow_negative' hoort alleen bij bedragen (money) en fte"))
+    elif field.allow_negative and field.min is not None and field.min >= 0:
+        yield Issue(json_path([*where, "allow_negative"]), _(
+            "'allow_negative' en een minimum van 0 of meer spreken elkaar tegen"))
+    if getattr(field, "choice_states", False) and type_ != "multichoice":
+        yield Issue(json_path([*where, "choice_states"]), _(
+            "'choice_states' hoort alleen bij meerkeuzevragen"))
+    for i, choice in enumerate(field.choices or ()):
+        if choice.other and type_ not in ("choice", "multichoice"):
+            yield Issue(json_path([*where, "choices", i, "other"]), _(
+                "'anders, namelijk' hoort alleen bij keuze- en meerkeuzevragen"))
 
 
 def _cycle_issues(form: Form) -> Iterator[Issue]:
@@ -260,7 +291,7 @@ def _key_issues(form: Form, questions: dict[str, Question]) -> Iterator[Issue]:
             yield Issue(json_path([*where, "question"]),
                         _("'{id}' is geen tabelvraag").format(id=key_list.question))
             continue
-        for key in ("column", "order_by"):
+        for key in ("column", "detail_column", "order_by"):
             column_id = getattr(key_list, key)
             if column_id is not None and question.column(column_id) is None:
                 yield Issue(json_path([*where, key]),

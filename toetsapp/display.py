@@ -29,10 +29,8 @@ def format_value(field: Question | Column, type_: str, value: Any,
         return _("ja") if value is True else _("nee") if value is False else str(value)
     number = as_number(value) if type_ in ("number", "money", "fte") else None
     if number is not None:
-        if type_ == "money":
-            return format_money(number, language)
-        if type_ == "fte":
-            return format_fte(number, language)
+        if type_ in ("money", "fte"):
+            return amount_text(number, type_, language)
         unit = f" {field.unit.get(language)}" if field.unit else ""
         return format_number(number, language) + unit
     if type_ == "date":
@@ -44,5 +42,66 @@ def format_value(field: Question | Column, type_: str, value: Any,
     return str(value)
 
 
+def amount_text(number: float, type_: str, language: str | None = None) -> str:
+    """Euros or fte; a negative amount is a saving: '−1 fte, besparing'."""
+    text = (format_money if type_ == "money" else format_fte)(number, language)
+    if number < 0:
+        return text.replace("-", MINUS) + ", " + _("besparing")
+    return text
+
+
+MINUS = "\u2212"
+
+
 def format_answer(question: Question, value: Any, language: str | None = None) -> str:
     return format_value(question, question.type, value, language)
+
+
+def not_applicable_text(reason: str) -> str:
+    """'n.v.t.', with the reason when there is one: 'n.v.t. — geen gemeenten betrokken'."""
+    reason = " ".join(reason.split())
+    return _("n.v.t.") + (f" — {reason}" if reason else "")
+
+
+def choice_states(question: Question, answer: Any) -> list[tuple[str, str]]:
+    """Per choice of a per-choice multichoice: (choice value, state), the state one of
+    'gevolgen' (ticked), 'nvt' or 'geen_gevolgen'; empty when nothing is answered."""
+    ticked = answer.value if isinstance(answer.value, list) else []
+    nvt = set(answer.not_applicable_choices)
+    if not ticked and not nvt:
+        return []
+    return [(c.value, "gevolgen" if c.value in ticked else "nvt" if c.value in nvt
+             else "geen_gevolgen") for c in question.choices or ()]
+
+
+def state_label(state: str) -> str:
+    return {"gevolgen": _("gevolgen"), "geen_gevolgen": _("geen gevolgen"),
+            "nvt": _("n.v.t.")}[state]
+
+
+def choice_states_text(question: Question, answer: Any, language: str | None = None) -> str:
+    """'Interactie: gevolgen; Handhaafbaarheid: geen gevolgen; Fraude: n.v.t.'."""
+    language = language or current_language()
+    parts = []
+    for value, state in choice_states(question, answer):
+        choice = question.choice(value)
+        parts.append(f"{choice.label.get(language) if choice else value}: {state_label(state)}")
+    return "; ".join(parts)
+
+
+def answer_text(question: Question, answer: Any, language: str | None = None) -> str:
+    """An :class:`~toetsapp.model.toets.Answer` as one line: n.v.t. with its reason, or
+    the value with the 'anders, namelijk' text and the toelichting beside it."""
+    if answer is None:
+        return ""
+    if answer.not_applicable is not None:
+        return not_applicable_text(answer.not_applicable.reason)
+    text = (choice_states_text(question, answer, language) if question.choice_states
+            else format_answer(question, answer.value, language))
+    other = " ".join(answer.other.split())
+    if other and text:
+        text += f": {other}"
+    note = " ".join(answer.note.split())
+    if note:
+        text = f"{text} — {note}" if text else note
+    return text

@@ -12,9 +12,22 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from toetsapp.model.toets import MAX_EVIDENCE, Answer, Metadata, Override, Toets
+from toetsapp.model.toets import (
+    MAX_EVIDENCE,
+    MAX_NOTE,
+    Answer,
+    Metadata,
+    NotApplicable,
+    Override,
+    Toets,
+)
 
-Part = Literal["value", "evidence", "involved"]
+# value; evidence and involved (texts); not_applicable (the reason, or None when the
+# answer is not 'n.v.t.'); note (toelichting beside a closed answer); other ('anders,
+# namelijk' text)
+Part = Literal["value", "evidence", "involved", "not_applicable", "note", "other",
+               "not_applicable_choices"]
+TEXT_PARTS = ("evidence", "involved", "note", "other")
 PERSON_FIELDS = ("name", "organisation", "role", "email")
 
 
@@ -56,16 +69,29 @@ class ContentSlot:
     """The whole toets at once (taking over a merged copy is one undo step)."""
 
 
-Target = AnswerPart | MetaField | OverrideSlot | SignaturesSlot | ReviewSlot | ContentSlot
+@dataclass(frozen=True)
+class SectionSlot:
+    """Whether a whole section is declared 'n.v.t.': its reason, or None."""
+
+    section: str
+
+
+Target = (AnswerPart | MetaField | OverrideSlot | SignaturesSlot | SectionSlot | ReviewSlot
+          | ContentSlot)
 
 
 def read(toets: Toets, target: Target) -> Any:
     """The current value at ``target`` (a copy: callers may keep it)."""
     if isinstance(target, AnswerPart):
         answer = toets.answers.get(target.question)
+        if target.part == "not_applicable":
+            return answer.not_applicable.reason if answer and answer.not_applicable else None
         if answer is None:
             return None if target.part == "value" else ""
         return copy.deepcopy(getattr(answer, target.part))
+    if isinstance(target, SectionSlot):
+        found = toets.not_applicable_sections.get(target.section)
+        return found.reason if found is not None else None
     if isinstance(target, SignaturesSlot):
         return [signature.model_copy() for signature in toets.signatures]
     if isinstance(target, ReviewSlot):
@@ -102,6 +128,13 @@ def write(toets: Toets, target: Target, value: Any) -> None:
     elif isinstance(target, ContentSlot):
         for name in Toets.model_fields:
             setattr(toets, name, copy.deepcopy(getattr(value, name)))
+    elif isinstance(target, SectionSlot):
+        if value is None:
+            toets.not_applicable_sections.pop(target.section, None)
+        else:
+            toets.not_applicable_sections = {
+                **toets.not_applicable_sections,
+                target.section: NotApplicable(reason=str(value)[:MAX_NOTE])}
     elif target.dimension is None:
         toets.overrides.verdict = _override(value)
     elif value is None:
@@ -112,12 +145,18 @@ def write(toets: Toets, target: Target, value: Any) -> None:
 
 def _write_answer(toets: Toets, target: AnswerPart, value: Any) -> None:
     old = toets.answers.get(target.question) or Answer()
-    fields = {"value": old.value, "evidence": old.evidence, "involved": old.involved}
+    fields = old.model_dump()
     if target.part == "value":
         fields["value"] = copy.deepcopy(value)
+    elif target.part == "not_applicable":
+        fields["not_applicable"] = None if value is None else {"reason": str(value)[:MAX_NOTE]}
+    elif target.part == "not_applicable_choices":
+        fields["not_applicable_choices"] = [str(v) for v in value or []]
     else:
-        fields[target.part] = str(value or "")[:MAX_EVIDENCE]
-    if fields["value"] is None and not fields["evidence"] and not fields["involved"]:
+        limit = MAX_EVIDENCE if target.part in ("evidence", "involved") else MAX_NOTE
+        fields[target.part] = str(value or "")[:limit]
+    if fields["value"] is None and fields["not_applicable"] is None and not any(
+            fields[part] for part in (*TEXT_PARTS, "not_applicable_choices")):
         toets.answers.pop(target.question, None)
     else:
         toets.answers[target.question] = Answer(**fields)

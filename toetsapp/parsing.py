@@ -16,7 +16,8 @@ _DECIMALS = {"money": 2, "fte": 1, "number": 4}
 
 def parse_number(text: str, language: str) -> int | float | None:
     """'1.250.000' or '12,5' (Dutch), '1,250,000' or '12.5' (English), '€ 10'; else None."""
-    cleaned = text.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
+    cleaned = text.strip().replace("€", "").replace("\u00a0", "").replace(" ", "").replace(
+        "\u2212", "-")
     cleaned = re.sub(r"(?i)(fte)$", "", cleaned)
     if not cleaned:
         return None

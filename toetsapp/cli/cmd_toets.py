@@ -90,7 +90,9 @@ def score_report(toets: Toets, evaluation: Evaluation, lang: str) -> dict[str, A
             "critical": score.dimension.critical,
             "computed": score.computed,
             "level": score.level,
-            "level_label": level_label(rubric, score.level, lang),
+            "level_label": _("n.v.t.") if score.not_applicable and score.level is None
+            else level_label(rubric, score.level, lang),
+            "not_applicable": score.not_applicable,
             "overridden": score.overridden,
             "motivation": score.override.motivation if score.override else None,
             "reasons": _reasons(explain_dimension(score, rubric, cform, effective, lang)),
@@ -114,7 +116,26 @@ def score_report(toets: Toets, evaluation: Evaluation, lang: str) -> dict[str, A
         },
         "problems": {"errors": len(evaluation.errors),
                      "total": len(evaluation.problems)},
+        "invalid": _invalid_answers(toets, evaluation, lang),
     }
+
+
+def _invalid_answers(toets: Toets, evaluation: Evaluation, lang: str) -> list[dict[str, Any]]:
+    """Answers kept as entered that break a form rule (they do not count)."""
+    questions = evaluation.form.question_index()
+    out = []
+    for problem in evaluation.problems:
+        question = questions.get(problem.question or "")
+        answer = toets.answers.get(problem.question or "")
+        if problem.kind != "invalid" or question is None or answer is None:
+            continue
+        value = answer.value
+        if problem.row is not None and isinstance(value, list) and problem.row < len(value):
+            row = value[problem.row]
+            value = row.get(problem.column) if isinstance(row, dict) else row
+        out.append({"question": question.id, "title": question.title(lang), "value": value,
+                    "row": problem.row, "column": problem.column, "message": problem.message})
+    return out
 
 
 def score_text(report: dict[str, Any]) -> str:
@@ -148,6 +169,13 @@ def score_text(report: dict[str, Any]) -> str:
     if verdict["overridden"]:
         lines.append("  " + _("Afwijking door de toetser. Motivering: {text}")
                      .format(text=verdict["motivation"]))
+    if report.get("invalid"):
+        lines += ["", _("Ongeldige antwoorden (bewaard zoals ingevuld; tellen niet mee)")]
+        for item in report["invalid"]:
+            where = (" " + _("rij {n}").format(n=item["row"] + 1)
+                     if item["row"] is not None else "")
+            shown = json.dumps(item["value"], ensure_ascii=False)
+            lines.append(f"  • {item['title']}{where}: {shown} — {item['message']}")
     errors = report["problems"]["errors"]
     if errors:
         lines += ["", ngettext("Let op: {n} vraag is nog niet (goed) ingevuld; zie "

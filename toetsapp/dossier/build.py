@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
@@ -127,6 +127,21 @@ def pinned_manifest(manifest: Manifest, documents: Sequence[DocumentInfo]) -> Ma
     return pinned
 
 
+def foreign_documents(manifest: Manifest, resolved: Sequence[Any],
+                      inputs: Sequence[PdfInput]) -> list[str]:
+    """A warning per toets whose dossiernummers do not belong to this dossier."""
+    ours = manifest.dossier.dossiernummers()
+    out = []
+    for doc, inp in zip(resolved, inputs, strict=True):
+        theirs = inp.toets.metadata.dossiernummers() if inp.toets is not None else []
+        if theirs and not set(theirs) & set(ours):
+            out.append(_("Document {number} ({file}) hoort bij dossier {theirs}, niet bij dit "
+                         "dossier ({ours}).").format(number=doc.number, file=doc.entry.file,
+                                                     theirs=" en ".join(theirs),
+                                                     ours=" en ".join(ours)))
+    return out
+
+
 def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: TrustStore | None = None,
                   language: str | None = None, catalog: Catalog | None = None,
                   now: datetime | None = None) -> DossierResult:
@@ -139,6 +154,7 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
     made = (now or datetime.now(UTC)).replace(microsecond=0)
     resolved = resolve_documents(manifest, manifest_path)
     inputs, warnings = read_inputs(resolved, manifest_path)
+    warnings += foreign_documents(manifest, resolved, inputs)
     catalog = catalog or catalog_for_toetsen([i.toets for i in inputs if i.toets is not None])
     store = trust if trust is not None else load_trust_store()
     trust_text = trust_description(store)

@@ -97,6 +97,10 @@ def figure_cell(item: _Item, kind: str, ids: tuple[str, ...], lang: str) -> Cell
             continue
         text = figure_text(value, compiled(item.form), lang)
         note = value.figure.label.get(lang) if position else ""
+        if value.not_applicable is not None:
+            return Cell(text, None, "na", note=note)
+        if value.invalid is not None and value.value is None:
+            return Cell(text, None, kind, note=_("ongeldig antwoord"))  # type: ignore[arg-type]
         raw = value.value if not hasattr(value.value, "isoformat") else value.value.isoformat()
         return Cell(text, raw if text else None, kind, note=note)  # type: ignore[arg-type]
     return Cell(_("n.v.t."), None, "na")
@@ -193,7 +197,8 @@ def _type_table(group: list[_Item], lang: str) -> ComparisonTable:
         for score in item.evaluation.dimensions:
             cells[score.dimension.id] = _grade(
                 item.rubric.levels if item.rubric else [], score.level, "level",
-                _("niet beoordeeld"), lang, score.computed, score.overridden)
+                _("n.v.t.") if score.not_applicable else _("niet beoordeeld"), lang,
+                score.computed, score.overridden)
         cells["eindoordeel"] = verdict_cell(item, lang)
         for figure_id in item.figures:
             cells[f"kf_{figure_id}"] = figure_cell(item, "text", (figure_id,), lang)

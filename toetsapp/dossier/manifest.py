@@ -33,6 +33,10 @@ class DossierInfo(_Model):
 
     dossiernummer: str = Field(description="Kamerstuknummer van het wetsvoorstel, zoals "
                                            "'36 812' of '36 600 VI'", max_length=20)
+    joint_dossiernummers: list[str] = Field(
+        default_factory=list, max_length=20,
+        description="Andere wetsvoorstellen die de Kamers hiermee samen behandelen, zoals "
+                    "['36 813']; de vermelding noemt ze allemaal")
     title: str = Field(min_length=1, max_length=1000, description="Titel van het dossier")
     vergaderjaar: str = Field(default="", pattern=r"^(\d{4}/\d{2})?$",
                               description="Vergaderjaar, zoals '2025/26'")
@@ -51,14 +55,26 @@ class DossierInfo(_Model):
     def _normalise_dossier(cls, value: str) -> str:
         return normalise_dossiernummer(value, required=True)
 
+    @field_validator("joint_dossiernummers")
+    @classmethod
+    def _normalise_joint(cls, values: list[str]) -> list[str]:
+        return [normalise_dossiernummer(v, required=True) for v in values]
+
     @field_validator("vergaderjaar")
     @classmethod
     def _consecutive_years(cls, value: str) -> str:
         return check_vergaderjaar(value)
 
+    def dossiernummers(self) -> list[str]:
+        """The main dossier, then those treated jointly."""
+        return [self.dossiernummer] + [d for d in self.joint_dossiernummers
+                                       if d != self.dossiernummer]
+
     def citation(self) -> str:
-        """'Kamerstukken II 2025/26, 36 812' (with ', nr. 3' when an ondernummer is set)."""
+        """'Kamerstukken II 2025/26, 36 812' (with ', nr. 3' when an ondernummer is set;
+        '36 812 en 36 813' for bills treated together)."""
         return Metadata(dossiernummer=self.dossiernummer, kamer=self.kamer,
+                        joint_dossiernummers=self.joint_dossiernummers,
                         vergaderjaar=self.vergaderjaar, ondernummer=self.ondernummer).citation()
 
 

@@ -47,28 +47,37 @@ class Evaluation:
         if section is None:
             return (0, 0)
         shown = [q.id for q in section.questions if q.id in self.visibility.questions]
-        answered = [q for q in shown if q in self.visibility.effective]
+        answered = [q for q in shown if q in self.visibility.effective
+                    or q in self.visibility.not_applicable]
         return len(answered), len(shown)
 
 
 def evaluate(form: Form, rubric: Rubric | None, answers: Mapping[str, Any],
-             overrides: Overrides | None = None) -> Evaluation:
-    """Run visibility, validation, scoring and key figures in one pass."""
+             overrides: Overrides | None = None, *,
+             not_applicable: Mapping[str, str] | None = None,
+             sections_not_applicable: Mapping[str, str] | None = None) -> Evaluation:
+    """Run visibility, validation, scoring and key figures in one pass.
+
+    ``not_applicable`` maps question ids answered 'n.v.t.' to their reason,
+    ``sections_not_applicable`` section ids declared 'n.v.t.' to theirs.
+    """
     overrides = overrides or Overrides()
     cform: CompiledForm = compiled(form)
-    vis = visibility(cform, answers)
-    found = problems(cform, answers, vis, rubric, overrides)
+    vis = visibility(cform, answers, not_applicable, sections_not_applicable)
+    found = problems(cform, answers, vis, rubric, overrides, not_applicable)
     dims: list[DimensionScore] = []
     verdict: VerdictScore | None = None
     if rubric is not None:
-        dims, verdict = score(rubric, cform, vis.effective, overrides)
+        dims, verdict = score(rubric, cform, vis.effective, overrides, vis)
     return Evaluation(form, rubric, vis, found, dims, verdict,
-                      key_figures(cform, vis.effective), key_lists(cform, vis.effective))
+                      key_figures(cform, vis, answers), key_lists(cform, vis.effective))
 
 
 def evaluate_toets(toets: Toets, form: Form, rubric: Rubric | None) -> Evaluation:
     """Evaluate a loaded toets document."""
-    return evaluate(form, rubric, toets.answer_values(), toets.overrides)
+    return evaluate(form, rubric, toets.answer_values(), toets.overrides,
+                    not_applicable=toets.not_applicable(),
+                    sections_not_applicable=toets.not_applicable_section_reasons())
 
 
 __all__ = [

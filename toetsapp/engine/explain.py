@@ -98,7 +98,12 @@ def explain_verdict(verdict: VerdictScore, rubric: Rubric, cform: CompiledForm,
 
 
 def unassessed_text(score: DimensionScore, cform: CompiledForm, language: str) -> str:
-    """Why a dimension has no level yet."""
+    """Why a dimension has no level (yet): n.v.t., or which shown questions to answer."""
+    if score.not_applicable:
+        reasons = "; ".join(score.not_applicable_reasons)
+        return (_("Niet van toepassing: {reasons}").format(reasons=reasons) if reasons else
+                _("Niet van toepassing: de vragen waarop deze dimensie berust, zijn niet "
+                  "gesteld of met n.v.t. beantwoord."))
     titles = [cform.questions[q].title(language) for q in score.unanswered_inputs
               if q in cform.questions]
     return _("Nog niet te beoordelen: beantwoord eerst {questions}.").format(

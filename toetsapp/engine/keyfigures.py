@@ -7,16 +7,43 @@ from dataclasses import dataclass
 from typing import Any
 
 from toetsapp.engine.compiled import CompiledForm
-from toetsapp.engine.values import as_number, scale_position
-from toetsapp.model.form import KeyFigure, KeyList
+from toetsapp.engine.values import (
+    as_number,
+    filled_rows,
+    is_answered,
+    scale_position,
+    value_problem,
+)
+from toetsapp.engine.visibility import Visibility
+from toetsapp.model.form import KeyFigure, KeyList, Question
 
 
 @dataclass(frozen=True)
 class KeyFigureValue:
     figure: KeyFigure
-    value: Any  # None when unanswered
+    value: Any  # None when unanswered (or n.v.t., or invalid)
     type: str  # how to show it: a question or column type, or "count"
     question_id: str
+    not_applicable: str | None = None  # the reason, when the question is 'n.v.t.'
+    invalid: Any = None  # the value as entered, when it breaks a form rule
+
+
+def _invalid(question: Question, figure: KeyFigure, raw: Any) -> Any:
+    """What the user entered, when it is shown and breaks a rule (else None)."""
+    if not is_answered(raw):
+        return None
+    if question.type != "table":
+        return raw if value_problem(question, question.type, raw) else None
+    if figure.aggregate == "row_count":
+        return None
+    columns = figure.columns or [c.id for c in question.columns or ()
+                                 if c.type in ("money", "fte", "number")]
+    for row in filled_rows(raw):
+        for cid in columns:
+            column = question.column(cid)
+            if column and value_problem(column, column.type, row.get(cid)):
+                return row.get(cid)
+    return None
 
 
 @dataclass(frozen=True)
@@ -24,12 +51,25 @@ class KeyListValue:
     key_list: KeyList
     items: tuple[str, ...]
     total: int
+    details: tuple[Any, ...] = ()  # the ``detail_column`` value of each item, if any
 
 
-def key_figures(cform: CompiledForm, effective: Mapping[str, Any]) -> list[KeyFigureValue]:
-    out = []
+def key_figures(cform: CompiledForm, vis: Visibility | Mapping[str, Any],
+                answers: Mapping[str, Any] | None = None) -> list[KeyFigureValue]:
+    """Every key figure; with the visibility and raw answers, n.v.t. and invalid values
+    are marked instead of reading as 'not filled in'."""
+    effective = vis.effective if isinstance(vis, Visibility) else vis
+    nvt = vis.not_applicable if isinstance(vis, Visibility) else {}
+    shown = vis.questions if isinstance(vis, Visibility) else frozenset(effective)
+    out: list[KeyFigureValue] = []
     for figure in cform.form.key_figures:
         question = cform.questions[figure.question]
+        qid = figure.question
+        if qid in nvt:
+            out_value = KeyFigureValue(figure, None, question.type, qid, nvt[qid])
+            out.append(out_value)
+            continue
+        bad = _invalid(question, figure, (answers or {}).get(qid)) if qid in shown else None
         value = effective.get(figure.question)
         type_ = question.type
         if figure.aggregate != "value":
@@ -45,7 +85,7 @@ def key_figures(cform: CompiledForm, effective: Mapping[str, Any]) -> list[KeyFi
                 numbers = [as_number(row.get(c)) for row in picked for c in columns]
                 numbers = [n for n in numbers if n is not None]
                 value = sum(numbers) if numbers else None
-        out.append(KeyFigureValue(figure, value, type_, question.id))
+        out.append(KeyFigureValue(figure, value, type_, question.id, None, bad))
     return out
 
 
@@ -62,6 +102,9 @@ def key_lists(cform: CompiledForm, effective: Mapping[str, Any]) -> list[KeyList
                 return -(pos if pos is not None else -1)
 
             rows.sort(key=rank)
-        items = [str(row.get(key_list.column)) for row in rows if row.get(key_list.column)]
-        out.append(KeyListValue(key_list, tuple(items[: key_list.limit]), len(items)))
+        shown = [row for row in rows if row.get(key_list.column)]
+        items = [str(row.get(key_list.column)) for row in shown]
+        details = tuple(row.get(key_list.detail_column) for row in shown[: key_list.limit]
+                        ) if key_list.detail_column else ()
+        out.append(KeyListValue(key_list, tuple(items[: key_list.limit]), len(items), details))
     return out

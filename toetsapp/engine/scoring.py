@@ -8,6 +8,7 @@ from typing import Any
 
 from toetsapp.engine.compiled import CompiledForm
 from toetsapp.engine.conditions import holds
+from toetsapp.engine.visibility import Visibility
 from toetsapp.model.condition import Condition, CountCondition, DimensionCondition, iter_leaves
 from toetsapp.model.condition import referenced_questions as _questions_in
 from toetsapp.model.rubric import Dimension, Rubric
@@ -30,10 +31,12 @@ class Reason:
 @dataclass(frozen=True)
 class DimensionScore:
     dimension: Dimension
-    computed: str | None  # None: not assessed (no input answered)
+    computed: str | None  # None: not assessed (no input answered), or n.v.t.
     override: Override | None
     reasons: tuple[Reason, ...]
-    unanswered_inputs: tuple[str, ...]
+    unanswered_inputs: tuple[str, ...]  # inputs shown, not n.v.t. and not answered
+    not_applicable: bool = False  # every input is hidden or answered 'n.v.t.'
+    not_applicable_reasons: tuple[str, ...] = ()
 
     @property
     def level(self) -> str | None:
@@ -72,10 +75,20 @@ def _dimensions_in(condition: Condition, all_dimensions: list[str]) -> tuple[str
 
 
 def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
-                    effective: Mapping[str, Any], override: Override | None) -> DimensionScore:
-    """Worst level among the rules that hold; default when none; None when unassessable."""
-    unanswered = tuple(q for q in dim.inputs if q not in effective)
-    if len(unanswered) == len(dim.inputs):
+                    effective: Mapping[str, Any], override: Override | None,
+                    vis: Visibility | None = None) -> DimensionScore:
+    """Worst level among the rules that hold; default when none; None when unassessable.
+
+    With ``vis``, a dimension none of whose inputs is answered is 'n.v.t.' when every
+    input is hidden or answered 'n.v.t.', and only inputs that apply are asked for.
+    """
+    applies = vis.applies if vis is not None else (lambda _q: True)
+    unanswered = tuple(q for q in dim.inputs if q not in effective and applies(q))
+    if not any(q in effective for q in dim.inputs):
+        if not unanswered and vis is not None:
+            reasons = tuple(dict.fromkeys(
+                r for q in dim.inputs if (r := vis.not_applicable.get(q, "").strip())))
+            return DimensionScore(dim, None, override, (), (), True, reasons)
         return DimensionScore(dim, None, override, (), unanswered)
     reasons = tuple(
         Reason(rule.level, rule.because, tuple(_questions_in(rule.when)), when=rule.when)
@@ -124,14 +137,15 @@ def score_verdict(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, A
 
 
 def score(rubric: Rubric, cform: CompiledForm, effective: Mapping[str, Any],
-          overrides: Overrides) -> tuple[list[DimensionScore], VerdictScore]:
+          overrides: Overrides, vis: Visibility | None = None,
+          ) -> tuple[list[DimensionScore], VerdictScore]:
     """All dimension scores and the verdict."""
     scores = []
     for dim in rubric.dimensions:
         override = overrides.dimensions.get(dim.id)
         if override is not None and rubric.level(override.value) is None:
             override = None
-        scores.append(score_dimension(dim, rubric, cform, effective, override))
+        scores.append(score_dimension(dim, rubric, cform, effective, override, vis))
     verdict_override = overrides.verdict
     if verdict_override is not None and rubric.verdict(verdict_override.value) is None:
         verdict_override = None

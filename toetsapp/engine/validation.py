@@ -33,9 +33,16 @@ class Problem:
 
 
 def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
-             rubric: Rubric | None = None, overrides: Overrides | None = None) -> list[Problem]:
-    """Every problem, in form order."""
+             rubric: Rubric | None = None, overrides: Overrides | None = None,
+             not_applicable: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every problem, in form order. An 'n.v.t.' answer is complete; it needs a reason."""
     found: list[Problem] = []
+    marked = not_applicable or {}
+    for section_id, reason in vis.not_applicable_sections.items():
+        if not reason.strip():
+            found.append(Problem("missing", "warning", _(
+                "Geef kort aan waarom dit onderdeel niet van toepassing is."),
+                section=section_id))
     for qid in cform.order:
         question = cform.questions[qid]
         section = cform.section_of[qid].id
@@ -46,13 +53,22 @@ def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
                     "Deze vraag is niet van toepassing; het antwoord telt niet mee."),
                     qid, section))
             continue
+        if qid in vis.not_applicable:
+            if section not in vis.not_applicable_sections and not vis.not_applicable[
+                    qid].strip():
+                found.append(Problem("missing", "warning", _(
+                    "Geef kort aan waarom deze vraag niet van toepassing is."), qid, section))
+            continue
+        if qid in marked:
+            found.append(Problem("invalid", "error", _(
+                "Deze vraag kan niet met 'n.v.t.' worden beantwoord."), qid, section))
         if not is_answered(value):
             if question.required or (question.required_when is not None and holds(
                     question.required_when, vis.effective, cform.questions)):
                 found.append(Problem("missing", "error", _("Verplichte vraag is niet beantwoord."),
                                      qid, section))
             continue
-        if question.type != "table" and qid in vis.effective:
+        if question.type != "table" and vis.effective.get(qid) is value:
             continue  # visibility already found the value valid
         found.extend(_value_problems(question, value, section))
     for qid in answers:

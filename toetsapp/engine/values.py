@@ -85,7 +85,7 @@ def value_problem(field: Question | Column, type_: str, value: Any) -> str | Non
             return _("mag niet kleiner zijn dan {min}").format(min=_num(field.min))
         if field.max is not None and number > field.max:
             return _("mag niet groter zijn dan {max}").format(max=_num(field.max))
-        if type_ != "number" and number < 0 and field.min is None:
+        if type_ != "number" and number < 0 and field.min is None and not field.allow_negative:
             return _("mag niet negatief zijn")
         return None
     if type_ == "date":

@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from toetsapp.display import choice_states, not_applicable_text, state_label
 from toetsapp.engine.values import is_answered
 from toetsapp.export.answers import answer_flowables, grey_box, shown_value
 from toetsapp.export.doc import Marks, heading
@@ -70,6 +71,12 @@ class Body:
                 "Deze sectie is niet van toepassing bij de gegeven antwoorden. De vragen staan "
                 "hieronder ter volledigheid.")), self.st["not_applicable"])], self.width,
                 self.s.color("not_applicable_bg")))
+        elif section.id in self.v.evaluation.visibility.not_applicable_sections:
+            reason = self.v.evaluation.visibility.not_applicable_sections[section.id]
+            out.append(grey_box([Paragraph(markup(
+                _("Dit onderdeel is niet van toepassing (n.v.t.).") + (
+                    " " + _("Reden: {reason}").format(reason=reason) if reason.strip() else "")),
+                self.st["not_applicable"])], self.width, self.s.color("not_applicable_bg")))
         for question in section.questions:
             out += self.question(question)
         return out
@@ -92,6 +99,18 @@ class Body:
                 out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
                                 self.chunk)
             return out + self.evidence(question, answer, answered=False)
+        vis = v.evaluation.visibility
+        if question.id in vis.not_applicable:
+            reason = vis.not_applicable[question.id]
+            own = v.cform.section_of[question.id].id not in vis.not_applicable_sections
+            text = not_applicable_text(reason if own else "")
+            out.append(grey_box([Paragraph(markup(text), st["not_applicable"])], self.width,
+                                self.s.color("not_applicable_bg")))
+            if answered:
+                text = shown_value(question, question.type, answer.value, lang)
+                out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
+                                self.chunk)
+            return out + self.evidence(question, answer, answered=False)
         if not answered:
             required = question.required or any(
                 p.question == question.id and p.kind == "missing" for p in v.evaluation.problems)
@@ -99,7 +118,17 @@ class Body:
             out.append(grey_box([Paragraph(markup(text), st["unanswered"])], self.width,
                                 self.s.color("unanswered_bg")))
             return out + self.evidence(question, answer, answered=False)
-        out += answer_flowables(question, answer.value, self.s, self.width, lang)
+        if question.choice_states:
+            out += [Paragraph("• " + markup(f"{label}: {state_label(state)}"), st["bullet"])
+                    for label, state in (
+                        ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
+                        for v, s in choice_states(question, answer))]
+        else:
+            out += answer_flowables(question, answer.value, self.s, self.width, lang)
+        if answer.other.strip():
+            out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk)
+        if answer.note.strip():
+            out += labelled(_("Toelichting:"), answer.note.strip(), st["body"], self.chunk)
         for message in self.problems.get(question.id, []):
             out.append(Paragraph(markup("⚠ " + _("Ongeldig antwoord: {reason}")
                                         .format(reason=message)), st["unanswered"]))

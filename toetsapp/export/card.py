@@ -175,7 +175,7 @@ class Card(Flowable):
         if not v.figures:
             return top
         top -= self._heading(_("Kerncijfers"), 0, top, self.width)
-        columns = int(s.card("figure_columns"))
+        columns = max(int(s.card("figure_columns")), math.ceil(len(v.figures) / 2))
         width, height = self.width / columns, s.card("figure_height")
         label = self._p("fig-label", size="tiny", bold=True, color="muted")
         empty = self._p("fig-empty", size="small", italic=True, color="muted")
@@ -186,6 +186,16 @@ class Card(Flowable):
             c.rect(x, row_top - height, width, height, stroke=1, fill=1)
             inner = width - 10
             used = self._put(fit(figure.label, label, inner, 2), x + 5, row_top - 3, inner)
+            if figure.note:
+                note = self._p("fig-note", size="tiny", italic=True)
+                para = fit(figure.note, note, inner, 2)
+                _w, note_h = para.wrapOn(c, inner, 1e6)
+                para.drawOn(c, x + 5, row_top - height + 3)
+                value = figure_value(self.s, figure.text[:1].upper() + figure.text[1:], inner,
+                                     height - used - note_h - 8)
+                value.wrapOn(c, inner, 1e6)
+                value.drawOn(c, x + 5, row_top - height + 4 + note_h)
+                continue
             if figure.answered:
                 para = figure_value(self.s, figure.text[:1].upper() + figure.text[1:], inner,
                                     height - used - 9)

@@ -87,7 +87,7 @@ def dimension_chart(view: View, style: HouseStyle, width: float, header: float,
                              strokeColor=colors.white, strokeWidth=0.8))
         grade = dim.grade
         if grade.rank is None:
-            drawing.add(String(4, centre - tiny / 3, _("niet beoordeeld"),
+            drawing.add(String(4, centre - tiny / 3, grade.label or _("niet beoordeeld"),
                                fontName=FONT_ROLES["italic"], fontSize=tiny,
                                fillColor=style.color("not_assessed")))
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from toetsapp.display import format_value
+from toetsapp.display import format_value, not_applicable_text
 from toetsapp.engine import DimensionScore, Evaluation, evaluate_toets
 from toetsapp.engine.compiled import CompiledForm, compiled
 from toetsapp.engine.keyfigures import KeyFigureValue
@@ -63,6 +63,8 @@ class FigureView:
     text: str
     answered: bool
     question_id: str
+    state: str = "value"  # "value", "not_applicable", "invalid"
+    note: str = ""  # the toelichting beside the answer, shown under the value
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,12 @@ def _grade(options: list[Level], value: str | None, empty: str, lang: str) -> Gr
 
 
 def figure_text(value: KeyFigureValue, cform: CompiledForm, lang: str) -> str:
-    """A key figure formatted like the answers it comes from."""
+    """A key figure formatted like the answers it comes from; 'n.v.t.' (with the
+    reason) for an n.v.t. question, 'ongeldig: …' for a value that breaks a rule."""
+    if value.not_applicable is not None:
+        return not_applicable_text(value.not_applicable)
+    if value.invalid is not None and value.value is None:
+        return _("ongeldig: {value}").format(value=_shown_raw(value.invalid))
     if value.value is None:
         return ""
     if value.type == "count":
@@ -159,11 +166,22 @@ def figure_text(value: KeyFigureValue, cform: CompiledForm, lang: str) -> str:
     return format_value(field_, value.type, value.value, lang)
 
 
-def list_item(question: Question, column_id: str, item: str, lang: str) -> str:
+def _shown_raw(raw: Any) -> str:
+    text = ", ".join(map(str, raw)) if isinstance(raw, list) else str(raw)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def figure_state(value: KeyFigureValue) -> str:
+    if value.not_applicable is not None:
+        return "not_applicable"
+    return "invalid" if value.invalid is not None else "value"
+
+
+def list_item(question: Question, column_id: str, item: Any, lang: str) -> str:
     column = question.column(column_id)
     if column is not None and column.type in CHOICE_TYPES:
-        return format_value(column, column.type, item, lang) or item
-    return item
+        return format_value(column, column.type, item, lang) or str(item or "")
+    return "" if item is None else str(item)
 
 
 def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -> View:
@@ -176,13 +194,13 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
         for q_index, question in enumerate(section.questions, start=1):
             view.question_numbers[question.id] = f"{s_index}.{q_index}"
     if rubric is not None:
-        not_assessed = _("niet beoordeeld")
         for score in evaluation.dimensions:
             dim = score.dimension
+            empty = _("n.v.t.") if score.not_applicable else _("niet beoordeeld")
             view.dimensions.append(DimensionView(
                 dim.id, dim.label.get(language), dim.description.get(language), dim.critical,
-                _grade(rubric.levels, score.level, not_assessed, language),
-                _grade(rubric.levels, score.computed, not_assessed, language),
+                _grade(rubric.levels, score.level, empty, language),
+                _grade(rubric.levels, score.computed, empty, language),
                 score.override, score.overridden, score))
         verdict = evaluation.verdict
         none_yet = _("nog geen oordeel")
@@ -192,14 +210,29 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
                                        none_yet, language)
     for value in evaluation.key_figures:
         text = figure_text(value, cform, language)
+        note = _figure_note(toets, value) if text else ""
         view.figures.append(FigureView(value.figure.label.get(language), text,
-                                       bool(text), value.question_id))
+                                       bool(text), value.question_id, figure_state(value),
+                                       note))
     for kl in evaluation.key_lists:
         question = cform.questions[kl.key_list.question]
         items = tuple(list_item(question, kl.key_list.column, i, language) for i in kl.items)
+        if kl.key_list.detail_column:
+            items = tuple(
+                f"{item} — {detail_text}" if (detail_text := list_item(
+                    question, kl.key_list.detail_column, detail, language)) else item
+                for item, detail in zip(items, kl.details, strict=False))
         view.lists.append(ListView(kl.key_list.label.get(language), items, kl.total,
                                    question.id))
     return view
+
+
+def _figure_note(toets: Toets, value: KeyFigureValue) -> str:
+    """The toelichting beside a key figure's answer (e.g. the release a proposal fits in)."""
+    if value.figure.aggregate != "value" or value.not_applicable is not None:
+        return ""
+    answer = toets.answers.get(value.question_id)
+    return " ".join(answer.note.split()) if answer is not None else ""
 
 
 def raw_answer(toets: Toets, question_id: str) -> Any:

@@ -35,10 +35,17 @@ def toets_from_data(data: Any, source: Path | str) -> Toets:
     if version < 1:
         raise FileProblem(source, Issue("$.format_version", _("onbekende formaatversie {v}")
                                         .format(v=version)))
+    notes: list[str] = []
+    if version < FORMAT_VERSION:
+        from toetsapp.migration import migrated_copy
+
+        data, notes = migrated_copy(data)
     try:
-        return Toets.model_validate(data)
+        toets = Toets.model_validate(data)
     except ValidationError as exc:
         raise FileProblem(source, pydantic_issues(exc)) from None
+    toets.migration_notes = notes
+    return toets
 
 
 def load_toets(path: Path | str) -> Toets:
@@ -79,9 +86,9 @@ def new_toets(catalog: Catalog, toets_type: str, *, title: str = "", by: str = "
 
 def definition_warnings(toets: Toets, catalog: Catalog) -> list[str]:
     """Differences between the definitions a toets was filled against and the current ones."""
-    warnings = []
+    warnings = list(toets.migration_notes)
     if toets.form.id not in catalog.forms:
-        return [_("Het formulier '{id}' is niet beschikbaar.").format(id=toets.form.id)]
+        return [*warnings, _("Het formulier '{id}' is niet beschikbaar.").format(id=toets.form.id)]
     current = catalog.form_ref(toets.form.id)
     if current.version != toets.form.version:
         warnings.append(_("Ingevuld met formulierversie {old}; de huidige versie is {new}.")

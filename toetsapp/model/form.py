@@ -42,6 +42,7 @@ class Choice(_Strict):
     value: str = Field(pattern=ID_PATTERN)
     label: Text
     description: Text | None = None
+    other: bool = False  # 'anders, namelijk …': choosing it asks for a short text
 
 
 class _Field(_Strict):
@@ -54,6 +55,7 @@ class _Field(_Strict):
     choices: list[Choice] | None = None
     min: float | None = None
     max: float | None = None
+    allow_negative: bool = False  # money/fte: a negative amount is a saving
     max_length: int | None = Field(default=None, ge=1, le=1_000_000)
     unit: Text | None = None
 
@@ -95,6 +97,9 @@ class Question(_Field):
     max_rows: int | None = Field(default=None, ge=1, le=MAX_TABLE_ROWS)
     evidence: bool = True
     involved: bool = True
+    allow_not_applicable: bool = True  # may be answered 'n.v.t.' (with a reason)
+    # multichoice: each choice is ticked (gevolgen), not ticked (geen gevolgen) or n.v.t.
+    choice_states: bool = False
 
     def column(self, column_id: str) -> Column | None:
         return next((c for c in self.columns or () if c.id == column_id), None)
@@ -111,6 +116,7 @@ class Section(_Strict):
     title: Text
     intro: Text | None = None
     visible_when: Condition | None = None
+    allow_not_applicable: bool = False  # the whole section may be declared 'n.v.t.'
     questions: list[Question] = Field(min_length=1)
 
 
@@ -135,6 +141,7 @@ class KeyList(_Strict):
     label: Text
     question: Identifier
     column: Identifier
+    detail_column: Identifier | None = None  # shown after the item, e.g. its verdict
     order_by: Identifier | None = None
     limit: int = Field(default=5, ge=1, le=20)
 

@@ -28,3 +28,21 @@ def check_vergaderjaar(value: str) -> str:
         if (int(start) + 1) % 100 != int(end):
             raise ValueError(_("vergaderjaar loopt over twee opeenvolgende jaren, zoals 2025/26"))
     return value
+
+
+def joint_citation(kamer: str, vergaderjaar: str, dossiernummers: list[str],
+                   ondernummer: str) -> str:
+    """'Kamerstukken II 2025/26, 36 501 en 36 502, nr. 3' ('' without a dossier).
+
+    Bills the Kamers treat together share their documents; the citation names every
+    dossier, joined as Kamerstukken are ('36 501, 36 502 en 36 503').
+    """
+    if not dossiernummers:
+        return ""
+    year = f" {vergaderjaar}" if vergaderjaar else ""
+    numbers = dossiernummers[0] if len(dossiernummers) == 1 else (
+        ", ".join(dossiernummers[:-1]) + " en " + dossiernummers[-1])
+    parts = [f"Kamerstukken {kamer}{year}", numbers]
+    if ondernummer:
+        parts.append(ondernummer if ondernummer.isalpha() else f"nr. {ondernummer}")
+    return ", ".join(parts)

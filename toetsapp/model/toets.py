@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import copy
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from toetsapp.i18n import _
-from toetsapp.model.parliament import check_vergaderjaar, normalise_dossiernummer
+from toetsapp.model.parliament import (
+    check_vergaderjaar,
+    joint_citation,
+    normalise_dossiernummer,
+)
 
 FORMAT = "toetsapp/toets"
 FORMAT_VERSION = 3
@@ -23,7 +26,7 @@ Status = Literal["concept", "in_review", "definitief", "vastgesteld"]
 STATUSES: tuple[Status, ...] = ("concept", "in_review", "definitief", "vastgesteld")
 Position = Literal["akkoord", "akkoord_met_kanttekeningen", "niet_akkoord"]
 POSITIONS: tuple[Position, ...] = ("akkoord", "akkoord_met_kanttekeningen", "niet_akkoord")
-
+MAX_NOTE = 2000
 
 
 def utcnow() -> datetime:
@@ -56,12 +59,37 @@ class Person(_Model):
     email: str = Field(default="", max_length=300)
 
 
+class KamerstukRef(_Model):
+    """Another Kamerstuk this toets refers to (e.g. the advice of the Raad van State)."""
+
+    title: str = Field(default="", max_length=300)
+    kamer: Literal["II", "I"] = "II"
+    vergaderjaar: str = Field(default="", pattern=r"^(\d{4}/\d{2})?$")
+    dossiernummer: str = Field(min_length=1, max_length=20)
+    ondernummer: str = Field(default="", max_length=10, pattern=r"^(\d{0,4}|[A-Z]{1,3})$")
+
+    @field_validator("dossiernummer")
+    @classmethod
+    def _normalise_dossier(cls, value: str) -> str:
+        return normalise_dossiernummer(value, required=True)
+
+    @field_validator("vergaderjaar")
+    @classmethod
+    def _consecutive_years(cls, value: str) -> str:
+        return check_vergaderjaar(value)
+
+    def citation(self) -> str:
+        return joint_citation(self.kamer, self.vergaderjaar, [self.dossiernummer],
+                              self.ondernummer)
+
+
 class Metadata(_Model):
     """What the toets is about and who made it."""
 
     title: str = Field(default="", max_length=1000)
     short_title: str = Field(default="", max_length=200)
     dossiernummer: str = Field(default="", max_length=20)
+    joint_dossiernummers: list[str] = Field(default_factory=list, max_length=20)
     ondernummer: str = Field(default="", max_length=10, pattern=r"^(\d{0,4}|[A-Z]{1,3})$")
     kamer: Literal["II", "I"] = "II"
     vergaderjaar: str = Field(default="", pattern=r"^(\d{4}/\d{2})?$")
@@ -76,10 +104,22 @@ class Metadata(_Model):
     modified: datetime = Field(default_factory=utcnow)
     status: Status = "concept"
 
+    related_kamerstukken: list[KamerstukRef] = Field(default_factory=list, max_length=50)
+
     @field_validator("dossiernummer")
     @classmethod
     def _normalise_dossier(cls, value: str) -> str:
         return normalise_dossiernummer(value)
+
+    @field_validator("joint_dossiernummers")
+    @classmethod
+    def _normalise_joint(cls, values: list[str]) -> list[str]:
+        return [normalise_dossiernummer(v, required=True) for v in values]
+
+    def dossiernummers(self) -> list[str]:
+        """Every dossier this toets belongs to: the main one, then those treated jointly."""
+        main = [self.dossiernummer] if self.dossiernummer else []
+        return main + [d for d in self.joint_dossiernummers if d not in main]
 
     @field_validator("vergaderjaar")
     @classmethod
@@ -87,22 +127,33 @@ class Metadata(_Model):
         return check_vergaderjaar(value)
 
     def citation(self) -> str:
-        """Parliamentary citation, e.g. 'Kamerstukken II 2025/26, 36 501, nr. 3'."""
-        year = f" {self.vergaderjaar}" if self.vergaderjaar else ""
-        parts = [f"Kamerstukken {self.kamer}{year}"]
-        if self.dossiernummer:
-            parts.append(self.dossiernummer)
-        if self.ondernummer:
-            parts.append(
-                self.ondernummer if self.ondernummer.isalpha() else f"nr. {self.ondernummer}"
-            )
-        return ", ".join(parts) if self.dossiernummer else ""
+        """Parliamentary citation, e.g. 'Kamerstukken II 2025/26, 36 501, nr. 3'; bills
+        treated jointly read 'Kamerstukken II 2025/26, 36 501 en 36 502, nr. 3'."""
+        return joint_citation(self.kamer, self.vergaderjaar, self.dossiernummers(),
+                              self.ondernummer)
+
+
+class NotApplicable(_Model):
+    """'Niet van toepassing' as an answer, with its short reason."""
+
+    reason: str = Field(default="", max_length=MAX_NOTE)
 
 
 class Answer(_Model):
-    """An answer with its evidence ("hoe weet je dit?") and who was involved."""
+    """An answer with its evidence ("hoe weet je dit?") and who was involved.
+
+    ``value`` is kept as entered, also when it breaks a form rule (the engine reports
+    it as invalid). ``not_applicable`` makes the answer 'n.v.t.' (the value is kept
+    but does not count); ``note`` is a short toelichting beside a closed answer;
+    ``other`` the text of an 'anders, namelijk …' choice; ``not_applicable_choices`` the
+    choices of a per-choice multichoice (e.g. the U&H aspects) that are 'n.v.t.'.
+    """
 
     value: Any = None
+    not_applicable: NotApplicable | None = None
+    note: str = Field(default="", max_length=MAX_NOTE)
+    other: str = Field(default="", max_length=MAX_NOTE)
+    not_applicable_choices: list[str] = Field(default_factory=list, max_length=200)
     evidence: str = Field(default="", max_length=MAX_EVIDENCE)
     involved: str = Field(default="", max_length=MAX_EVIDENCE)
 
@@ -218,6 +269,18 @@ class SectionReview(_Model):
     comment: str = Field(default="", max_length=MAX_EVIDENCE)
 
 
+class EarlierVersion(_Model):
+    """The signed content of a toets as an earlier format version held it.
+
+    Kept when a co-signed toets is migrated, so its co-signatures can still be
+    checked: they are valid when this content has their digest and migrating it
+    gives exactly the current content (see ``docs/FORMATS.md``, "Migration").
+    """
+
+    format_version: int = Field(ge=1)
+    content: dict[str, Any]
+
+
 class Toets(_Model):
     """One toets: metadata, answers, overrides, co-signatures, revisions."""
 
@@ -229,24 +292,43 @@ class Toets(_Model):
     rubric: DefinitionRef | None = None
     metadata: Metadata = Field(default_factory=Metadata)
     answers: dict[str, Answer] = Field(default_factory=dict)
+    not_applicable_sections: dict[str, NotApplicable] = Field(default_factory=dict)
     overrides: Overrides = Field(default_factory=Overrides)
     signatures: list[CoSignature] = Field(default_factory=list)
     revisions: list[Revision] = Field(default_factory=list, max_length=MAX_REVISIONS)
     comments: list[Comment] = Field(default_factory=list, max_length=MAX_COMMENTS)
     reviews: list[SectionReview] = Field(default_factory=list, max_length=MAX_COMMENTS)
+    migrated_from: list[EarlierVersion] = Field(default_factory=list, max_length=20)
+    _migration_notes: list[str] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
-    def _migrate(cls, data: Any) -> Any:
-        """Data of an earlier format version goes through the migration chain first."""
+    def _migrate_older(cls, data: Any) -> Any:
+        """Data of an earlier format version is migrated first (never refused)."""
         version = data.get("format_version") if isinstance(data, dict) else None
         if isinstance(version, int) and not isinstance(version, bool) and (
                 1 <= version < FORMAT_VERSION):
-            from toetsapp.migration import migrate
+            from toetsapp.migration import migrated_copy
 
-            data = copy.deepcopy(data)
-            migrate(data)
+            data, _notes = migrated_copy(data)
         return data
+
+    @property
+    def migration_notes(self) -> list[str]:
+        """What was migrated when this toets was read from an older format (not saved)."""
+        return self._migration_notes
+
+    @migration_notes.setter
+    def migration_notes(self, notes: list[str]) -> None:
+        self._migration_notes = list(notes)
+
+    def not_applicable(self) -> dict[str, str]:
+        """Question id to reason, for answers marked 'n.v.t.'."""
+        return {qid: a.not_applicable.reason for qid, a in self.answers.items()
+                if a.not_applicable is not None}
+
+    def not_applicable_section_reasons(self) -> dict[str, str]:
+        return {sid: na.reason for sid, na in self.not_applicable_sections.items()}
 
     def answer_values(self) -> dict[str, Any]:
         """Question id to raw answer value."""

@@ -3,8 +3,8 @@
 The rules are written down in ``docs/FORMATS.md`` ("Co-signatures"); in short:
 
 - **Content** is the whole toets as the model holds it (defaults filled in)
-  *except* ``signatures``, ``revisions``, ``comments``, ``reviews`` and
-  ``metadata.modified``. UUIDs become
+  *except* ``signatures``, ``revisions``, ``migrated_from``, ``comments``, ``reviews``
+  and ``metadata.modified``. UUIDs become
   strings; dates ``YYYY-MM-DD``; date-times ISO 8601 in UTC with a ``Z`` (naive
   ones as written). It is encoded as canonical JSON (:mod:`toetsapp.canonical`:
   keys sorted, no insignificant whitespace, UTF-8, whole floats as integers).
@@ -27,7 +27,8 @@ from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature, Toets
 
 SCHEME = "toetsapp/co-signature/1"
-NOT_COVERED = ("signatures", "revisions", "comments", "reviews", "metadata.modified")
+NOT_COVERED = ("signatures", "revisions", "migrated_from", "comments", "reviews",
+               "metadata.modified")
 
 
 def _plain(value: Any) -> Any:
@@ -50,7 +51,7 @@ def _plain(value: Any) -> Any:
 def signed_content(toets: Toets) -> dict[str, Any]:
     """The part of ``toets`` that co-signatures cover, as plain JSON data."""
     data = _plain(toets.model_dump(mode="python"))
-    for name in ("signatures", "revisions", "comments", "reviews"):
+    for name in ("signatures", "revisions", "migrated_from", "comments", "reviews"):
         data.pop(name, None)
     data["metadata"].pop("modified", None)
     return data
@@ -68,6 +69,37 @@ def content_bytes(toets: Toets) -> bytes:
 def content_digest(toets: Toets) -> str:
     """``sha256:<hex>`` over :func:`content_bytes`."""
     return "sha256:" + hashlib.sha256(content_bytes(toets)).hexdigest()
+
+
+def accepted_digests(toets: Toets) -> set[str]:
+    """The digests a co-signature of ``toets`` may carry and still cover its content.
+
+    The current content digest, plus the digest of each earlier-format content kept in
+    ``migrated_from`` that migrates to exactly the current content: a toets signed in
+    an older format and opened (or saved) since, without edits.
+    """
+    current = content_bytes(toets)
+    digests = {"sha256:" + hashlib.sha256(current).hexdigest()}
+    for earlier in toets.migrated_from:
+        digest = _earlier_digest(earlier.content, current)
+        if digest:
+            digests.add(digest)
+    return digests
+
+
+def _earlier_digest(content: dict[str, Any], current: bytes) -> str | None:
+    from pydantic import ValidationError
+
+    from toetsapp.migration import migrated_copy
+
+    try:
+        data, _notes = migrated_copy(content)
+        again = Toets.model_validate(data)
+        if canonical_bytes(signed_content(again)) != current:
+            return None
+        return "sha256:" + hashlib.sha256(canonical_bytes(content)).hexdigest()
+    except (ValidationError, ValueError, TypeError, KeyError):
+        return None
 
 
 def timestamp(moment: datetime) -> str:

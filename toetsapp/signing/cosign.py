@@ -13,7 +13,7 @@ from toetsapp.formatting import format_date, format_datetime
 from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS, CoSignature, Toets, utcnow
 from toetsapp.signing import certs
-from toetsapp.signing.content import content_digest, signed_message
+from toetsapp.signing.content import accepted_digests, content_digest, signed_message
 from toetsapp.signing.keys import SigningKey, verify_message
 from toetsapp.signing.status import SignatureResult, SignatureStatus, position_label
 from toetsapp.signing.trust import TrustStore, check_certificate, load_trust_store
@@ -166,7 +166,9 @@ def verify_toets(toets: Toets, trust: TrustStore | None = None, *,
     """Check every co-signature of ``toets`` (default trust store: the user's folder)."""
     trust = trust if trust is not None else load_trust_store()
     digest = content_digest(toets)
-    return [verify_signature(sig, digest, trust, now=now, index=i)
+    accepted = accepted_digests(toets) if toets.migrated_from else {digest}
+    return [verify_signature(sig, sig.content_digest if sig.content_digest in accepted
+                             else digest, trust, now=now, index=i)
             for i, sig in enumerate(toets.signatures)]
 
 

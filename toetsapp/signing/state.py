@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature, Toets
-from toetsapp.signing.content import content_digest
+from toetsapp.signing.content import accepted_digests, content_digest
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class SignedState:
 def signed_state(toets: Toets) -> SignedState:
     """Split ``toets.signatures`` into current (content unchanged) and outdated ones."""
     digest = content_digest(toets)
-    current = tuple(s for s in toets.signatures if s.content_digest == digest)
-    outdated = tuple(s for s in toets.signatures if s.content_digest != digest)
+    accepted = accepted_digests(toets) if toets.migrated_from else {digest}
+    current = tuple(s for s in toets.signatures if s.content_digest in accepted)
+    outdated = tuple(s for s in toets.signatures if s.content_digest not in accepted)
     return SignedState(digest, current, outdated)

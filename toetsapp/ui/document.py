@@ -22,6 +22,7 @@ from toetsapp.editing import (
     MetaField,
     OverrideSlot,
     ReviewSlot,
+    SectionSlot,
     SignaturesSlot,
     Target,
 )
@@ -47,6 +48,7 @@ class Document(QObject):
     sig_signatures_changed = Signal()
     sig_comments_changed = Signal()  # comments or section reviews
     sig_content_replaced = Signal()  # the whole toets changed at once (a merge)
+    sig_section_changed = Signal(str)  # section id (declared n.v.t. or not)
 
     def __init__(self, toets: Toets, form: Form, rubric: Rubric | None,
                  path: Path | None = None, *, restored: bool = False,
@@ -109,7 +111,10 @@ class Document(QObject):
                     typing: bool = False) -> None:
         question = self.question(question_id).title(self.language)
         texts = {"value": _("Antwoord op ‘{q}’"), "evidence": _("Bronnen bij ‘{q}’"),
-                 "involved": _("Betrokkenen bij ‘{q}’")}
+                 "involved": _("Betrokkenen bij ‘{q}’"),
+                 "not_applicable": _("N.v.t. bij ‘{q}’"), "note": _("Toelichting bij ‘{q}’"),
+                 "other": _("‘Anders, namelijk’ bij ‘{q}’"),
+                 "not_applicable_choices": _("N.v.t. per keuze bij ‘{q}’")}
         self.edit(AnswerPart(question_id, part), value,  # type: ignore[arg-type]
                   texts[part].format(q=question), typing=typing)
 
@@ -158,6 +163,10 @@ class Document(QObject):
             self.sig_signatures_changed.emit()
             for question in self.toets.answers.keys() | self._questions.keys():
                 self.sig_answer_changed.emit(question)
+            for section in self.form.sections:
+                self.sig_section_changed.emit(section.id)
+        elif isinstance(target, SectionSlot):
+            self.sig_section_changed.emit(target.section)
         else:
             self.sig_signatures_changed.emit()
 

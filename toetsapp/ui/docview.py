@@ -56,6 +56,7 @@ class DocumentView(QWidget):
         layout.addWidget(self.splitter)
         self.navigator.sig_page_requested.connect(self.show_page)
         doc.sig_answer_changed.connect(self._answer_changed)
+        doc.sig_section_changed.connect(self._section_changed)
         doc.sig_evaluated.connect(self.apply_evaluation)
         doc.sig_reveal.connect(self.reveal_target)
         self.navigator.apply_evaluation(doc.evaluation)
@@ -134,6 +135,12 @@ class DocumentView(QWidget):
         page = self.pages.get(number)
         if page is not None:
             page.refresh_answer(question_id)
+
+    def _section_changed(self, section_id: str) -> None:
+        number = self.section_index.get(section_id)
+        page = self.pages.get(number + 1) if number is not None else None
+        if page is not None:
+            page.refresh_section()
 
     def apply_evaluation(self, evaluation: Evaluation) -> None:
         self.navigator.apply_evaluation(evaluation)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from toetsapp.i18n import _
 from toetsapp.model.toets import STATUSES
 from toetsapp.ui.document import Document
-from toetsapp.ui.metafields import MetaChoice, MetaDate, MetaLine
+from toetsapp.ui.metafields import MetaChoice, MetaDate, MetaLine, MetaList
 from toetsapp.ui.organisations import OrganisationsEditor
 from toetsapp.ui.sectionpage import MAX_TEXT_WIDTH, PAGE_MARGIN
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
@@ -40,6 +40,8 @@ class MetadataPage(ReadableColumn):
         kamer = self._group(body, _("Kamerstuk"), [
             ("vergaderjaar", _("&Vergaderjaar"), "2025/26"),
             ("dossiernummer", _("&Dossiernummer"), "36 501"),
+            ("joint_dossiernummers", _("Samen behandeld met"),
+             _("andere dossiers, bijv. 36 502, 36 503")),
             ("ondernummer", _("&Ondernummer"), _("3 (of B voor de Eerste Kamer)")),
             ("kamerstuk_document", _("Documentnummer"), "2025D12345"),
             ("zaaknummer", _("&Zaaknummer"), "2025Z12345"),
@@ -99,8 +101,9 @@ class MetadataPage(ReadableColumn):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         for name, label, placeholder in rows:
-            field = MetaLine(self.doc, name, label.replace("&", ""), placeholder, group,
-                             multiline=name == "title")
+            kind = MetaList if name == "joint_dossiernummers" else MetaLine
+            field = kind(self.doc, name, label.replace("&", ""), placeholder, group,
+                         multiline=name == "title")
             self.fields[name] = field
             form.addRow(self._label(label, field.edit), field)
         return group

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -57,19 +58,29 @@ class MetaLine(QWidget):
         else:
             self.edit.setText(text)
 
+    def to_value(self, text: str) -> Any:
+        """The model value for the typed text."""
+        return text
+
+    def to_text(self, value: Any) -> str:
+        return str(value or "")
+
     def _edited(self, text: str) -> None:
-        problem = check_metadata(self.doc.toets, self.name, text)
+        value = self.to_value(text)
+        problem = check_metadata(self.doc.toets, self.name, value)
         self.error.show_message(problem or "")
         if problem is None:
-            self.doc.edit(MetaField(self.name), text,
+            self.doc.edit(MetaField(self.name), value,
                           _("Gegevens: {field}").format(field=self.label), typing=True)
 
     def refresh(self) -> None:
-        value = str(self.doc.value(MetaField(self.name)) or "")
+        stored = self.doc.value(MetaField(self.name))
+        value = self.to_text(stored)
         typed = self.text()
         if self.edit.hasFocus() and not self.error.text():
             try:
-                if normalised_metadata(self.doc.toets, self.name, typed) == value:
+                if normalised_metadata(self.doc.toets, self.name,
+                                       self.to_value(typed)) == stored:
                     return
             except ValueError:
                 pass
@@ -77,6 +88,16 @@ class MetaLine(QWidget):
             self.set_text(value)
         if not self.edit.hasFocus():
             self.error.show_message("")
+
+
+class MetaList(MetaLine):
+    """A list of dossiernummers typed on one line: '36 813, 36 814'."""
+
+    def to_value(self, text: str) -> Any:
+        return [part.strip() for part in re.split(r"[,;]| en ", text) if part.strip()]
+
+    def to_text(self, value: Any) -> str:
+        return ", ".join(value or [])
 
 
 class MetaChoice(QComboBox):

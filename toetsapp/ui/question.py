@@ -6,10 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -17,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from toetsapp.engine import Problem
 from toetsapp.i18n import _, ngettext
-from toetsapp.model.form import Question
-from toetsapp.model.toets import MAX_EVIDENCE, Comment
+from toetsapp.model.form import CHOICE_TYPES, Question
+from toetsapp.model.toets import MAX_EVIDENCE, MAX_NOTE, Comment
 from toetsapp.ui.editors.base import Editor, block
 from toetsapp.ui.editors.factory import editor_for
 from toetsapp.ui.editors.table import TableEditor
@@ -71,6 +73,7 @@ class QuestionWidget(QFrame):
         self.editor.sig_edited.connect(
             lambda value, typing: self.sig_edited.emit(question.id, "value", value, typing))
         layout.addWidget(self.editor)
+        self._extras(layout)
         self.problem_label = ErrorLabel(self)
         layout.addWidget(self.problem_label)
         self.evidence = self._side_field("evidence", _("Hoe weet je dit?"),
@@ -85,6 +88,96 @@ class QuestionWidget(QFrame):
                 grid.addWidget(box, 1, col, Qt.AlignmentFlag.AlignTop)
                 grid.setColumnStretch(col, 1)
             layout.addLayout(grid)
+
+    def _extras(self, layout: QVBoxLayout) -> None:
+        """'Anders, namelijk', the toelichting beside a closed answer, and 'n.v.t.'."""
+        question, title = self.question, self.question.title(self.language)
+        self.other_edit: QLineEdit | None = None
+        self.note_edit: QLineEdit | None = None
+        self.nvt_box: QCheckBox | None = None
+        self.nvt_reason: QLineEdit | None = None
+        self._other_values = {c.value for c in question.choices or () if c.other}
+        if self._other_values:
+            self.other_edit = self._line("other", _("Anders, namelijk …"),
+                                         _("‘Anders, namelijk’ — {q}").format(q=title))
+            layout.addWidget(self.other_edit)
+        if question.type in CHOICE_TYPES or question.type == "boolean":
+            self.note_edit = self._line("note", _("Toelichting (kort, verschijnt naast het "
+                                                  "antwoord)"),
+                                        _("Toelichting — {q}").format(q=title))
+            layout.addWidget(self.note_edit)
+        self.choice_nvt: dict[str, QCheckBox] = {}
+        if question.choice_states:
+            row = QHBoxLayout()
+            row.addWidget(muted(_("N.v.t.:"), self, wrap=False))
+            for choice in question.choices or ():
+                box = QCheckBox(choice.label.get(self.language), self)
+                box.setAccessibleName(_("{choice} n.v.t. — {q}").format(
+                    choice=choice.label.get(self.language), q=title))
+                box.toggled.connect(self._choice_nvt_toggled)
+                self.choice_nvt[choice.value] = box
+                row.addWidget(box)
+            row.addStretch(1)
+            layout.addWidget(muted(_("Aangevinkt: gevolgen. Niet aangevinkt: geen gevolgen. "
+                                     "Of per aspect n.v.t.:"), self))
+            layout.addLayout(row)
+        if question.allow_not_applicable:
+            row = QHBoxLayout()
+            self.nvt_box = QCheckBox(_("N.v.t. (niet van toepassing)"), self)
+            self.nvt_box.setAccessibleName(_("Niet van toepassing — {q}").format(q=title))
+            self.nvt_box.toggled.connect(self._nvt_toggled)
+            row.addWidget(self.nvt_box)
+            self.nvt_reason = self._line("not_applicable", _("Waarom niet van toepassing?"),
+                                         _("Reden n.v.t. — {q}").format(q=title))
+            self.nvt_reason.setVisible(False)
+            row.addWidget(self.nvt_reason, 1)
+            layout.addLayout(row)
+
+    def _line(self, part: str, hint: str, name: str) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setPlaceholderText(hint)
+        box.setAccessibleName(name)
+        box.setMaxLength(MAX_NOTE)
+        box.textEdited.connect(lambda text: self.sig_edited.emit(
+            self.question.id, part, text, True))
+        return box
+
+    def _choice_nvt_toggled(self, _on: bool) -> None:
+        chosen = [value for value, box in self.choice_nvt.items() if box.isChecked()]
+        self.sig_edited.emit(self.question.id, "not_applicable_choices", chosen, False)
+
+    def show_choice_nvt(self, values: list[str]) -> None:
+        for value, box in self.choice_nvt.items():
+            with block(box):
+                box.setChecked(value in values)
+
+    def _nvt_toggled(self, on: bool) -> None:
+        assert self.nvt_reason is not None
+        self.nvt_reason.setVisible(on)
+        self.sig_edited.emit(self.question.id, "not_applicable",
+                             self.nvt_reason.text() if on else None, False)
+        if on:
+            self.nvt_reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_extras(self, not_applicable: str | None, note: str, other: str,
+                    value: Any = None, *, section_nvt: bool = False) -> None:
+        """The n.v.t. state (own or of the whole section), toelichting and 'anders' text."""
+        for box, text in ((self.note_edit, note), (self.other_edit, other)):
+            if box is not None and box.text() != text:
+                with block(box):
+                    box.setText(text)
+        if self.other_edit is not None:
+            chosen = set(value) if isinstance(value, list) else {value}
+            self.other_edit.setVisible(bool(chosen & self._other_values) or bool(other))
+        if self.nvt_box is not None and self.nvt_reason is not None:
+            with block(self.nvt_box):
+                self.nvt_box.setChecked(not_applicable is not None)
+            self.nvt_box.setEnabled(not section_nvt)
+            self.nvt_reason.setVisible(not_applicable is not None)
+            if not_applicable is not None and self.nvt_reason.text() != not_applicable:
+                with block(self.nvt_reason):
+                    self.nvt_reason.setText(not_applicable)
+        self.editor.setEnabled(not_applicable is None and not section_nvt)
 
     def _header(self) -> QVBoxLayout:
         box = QVBoxLayout()

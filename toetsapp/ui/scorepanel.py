@@ -81,8 +81,9 @@ class DimensionRow(QFrame):
     def show_score(self, score: DimensionScore, rubric: Rubric, html: str | None,
                    flash: bool) -> None:
         level = rubric.level(score.level) if score.level else None
-        self.chip.set_level(level_label(rubric, score.level, self.language),
-                            level.color if level else None)
+        text = _("n.v.t.") if score.not_applicable and score.level is None else level_label(
+            rubric, score.level, self.language)
+        self.chip.set_level(text, level.color if level else None)
         notes = []
         if self.dimension.critical:
             notes.append(_("kritieke dimensie"))

@@ -5,24 +5,34 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from toetsapp.editing import AnswerPart
+from toetsapp.editing import AnswerPart, SectionSlot
 from toetsapp.engine import Evaluation, Problem
 from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import Section
 from toetsapp.review.comments import comments_on, reviews_of, verdict_label
 from toetsapp.ui.document import Document
+from toetsapp.ui.editors.base import block
 from toetsapp.ui.question import QuestionWidget
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
 
 PAGE_MARGIN = 24
 
 
+MAX_TEXT_WIDTH = 1000
+
+
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-MAX_TEXT_WIDTH = 1000
 
 
 class SectionPage(ReadableColumn):
@@ -45,6 +55,22 @@ class SectionPage(ReadableColumn):
                                            "antwoorden die eerder in de toets zijn gegeven."), body)
         column.addWidget(self.hidden_section_note)
         column.addLayout(self._review_row(body))
+        self.nvt_box: QCheckBox | None = None
+        self.nvt_reason: QLineEdit | None = None
+        if section.allow_not_applicable:
+            row = QHBoxLayout()
+            self.nvt_box = QCheckBox(_("Dit hele onderdeel is niet van toepassing (n.v.t.)"),
+                                     body)
+            self.nvt_box.toggled.connect(self._section_nvt)
+            row.addWidget(self.nvt_box)
+            self.nvt_reason = QLineEdit(body)
+            self.nvt_reason.setPlaceholderText(_("Waarom niet van toepassing?"))
+            self.nvt_reason.setAccessibleName(_("Reden n.v.t. — {s}").format(
+                s=section.title.get(language)))
+            self.nvt_reason.textEdited.connect(self._section_reason)
+            self.nvt_reason.setVisible(False)
+            row.addWidget(self.nvt_reason, 1)
+            column.addLayout(row)
         self.widgets: dict[str, QuestionWidget] = {}
         for question in section.questions:
             widget = QuestionWidget(question, language, body)
@@ -65,6 +91,7 @@ class SectionPage(ReadableColumn):
             row.addWidget(button)
             column.addLayout(row)
         column.addStretch(1)
+        self.refresh_section()
         self.apply_evaluation(doc.evaluation)
         doc.sig_comments_changed.connect(self.refresh_comments)
         self.refresh_comments()
@@ -140,11 +167,44 @@ class SectionPage(ReadableColumn):
         if widget is None:
             return
         toets = self.doc.toets
-        widget.show_answer(self.doc.value(AnswerPart(question_id)),
+        value = self.doc.value(AnswerPart(question_id))
+        widget.show_answer(value,
                            toets.answers[question_id].evidence if question_id in toets.answers
                            else "",
                            toets.answers[question_id].involved if question_id in toets.answers
                            else "")
+        widget.show_extras(self.doc.value(AnswerPart(question_id, "not_applicable")),
+                           self.doc.value(AnswerPart(question_id, "note")),
+                           self.doc.value(AnswerPart(question_id, "other")), value,
+                           section_nvt=self.section.id in toets.not_applicable_sections
+                           and self.section.allow_not_applicable)
+        widget.show_choice_nvt(self.doc.value(AnswerPart(question_id, "not_applicable_choices")))
+
+    def refresh_section(self) -> None:
+        """The section's own n.v.t. declaration, and every question it greys out."""
+        reason = self.doc.value(SectionSlot(self.section.id))
+        if self.nvt_box is not None and self.nvt_reason is not None:
+            with block(self.nvt_box):
+                self.nvt_box.setChecked(reason is not None)
+            self.nvt_reason.setVisible(reason is not None)
+            if reason is not None and self.nvt_reason.text() != reason:
+                with block(self.nvt_reason):
+                    self.nvt_reason.setText(reason)
+        for question_id in self.widgets:
+            self.refresh_answer(question_id)
+
+    def _section_nvt(self, on: bool) -> None:
+        assert self.nvt_reason is not None
+        self.doc.edit(SectionSlot(self.section.id), self.nvt_reason.text() if on else None,
+                      _("Onderdeel ‘{s}’ n.v.t.").format(
+                          s=self.section.title.get(self.doc.language)))
+        if on:
+            self.nvt_reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _section_reason(self, text: str) -> None:
+        if self.nvt_box is not None and self.nvt_box.isChecked():
+            self.doc.edit(SectionSlot(self.section.id), text, _("Reden n.v.t. bij ‘{s}’")
+                          .format(s=self.section.title.get(self.doc.language)), typing=True)
 
     def apply_evaluation(self, evaluation: Evaluation) -> None:
         visible = evaluation.visibility.questions
