@@ -6,11 +6,12 @@ STAMP := $(VENV)/.installed
 SYSSTAMP := $(VENV)/.sysdeps
 MO_STAMP := i18n/.compiled
 # Runtime libraries PySide6 needs headless, the Xvfb stack for a real window,
-# poppler-utils for looking at PDFs, qpdf for the dossier benchmark.
+# poppler-utils for looking at PDFs, qpdf for the dossier benchmark, softhsm2 for the
+# smartcard (PKCS#11) signing tests.
 SYSTEM_PACKAGES := libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 xvfb xauth \
-	poppler-utils qpdf fonts-dejavu-core
+	poppler-utils qpdf fonts-dejavu-core softhsm2
 
 .PHONY: run test lint bench i18n-extract i18n-update dist install-desktop clean sysdeps venv
 
@@ -35,7 +36,7 @@ bench: $(STAMP) $(MO_STAMP)
 
 sysdeps: $(SYSSTAMP)
 
-$(SYSSTAMP):
+$(SYSSTAMP): Makefile
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -23,7 +23,7 @@ MINI_FORM: dict = {
             "title": t("Basis"),
             "questions": [
                 {"id": "titel", "type": "text", "label": t("Titel?"), "required": True,
-                 "evidence": False, "involved": False},
+                 "evidence": False, "involved": False, "allow_not_applicable": False},
                 {"id": "toelichting", "type": "textarea", "label": t("Toelichting?")},
                 {"id": "gevolgen", "type": "scale", "label": t("Gevolgen?"), "required": True,
                  "choices": choices("beperkt", "middelgroot", "ingrijpend")},

@@ -96,11 +96,14 @@ def test_outline_nests_each_document_with_its_own_bookmarks(pdf, built, folder):
     top = [title for level, title, _page in tree if level == 0]
     assert top == ["Omslag", "Inhoud", "Handtekeningen en bijlagen",
                    "Vergelijking van de toetsen", "1. Memorie van toelichting",
-                   "2. U&H-toets: Wet ATH", "3. Doenvermogen: Wet ATH",
+                   "2. U&H-toets Dienst Toeslagen", "3. Doenvermogen Dienst Toeslagen",
                    "4. Advies Raad van State",
-                   "5. Invoeringstoets: Wet VKLB (ter vergelijking)"]
-    comparison = [t for level, t, _p in tree if level == 1][:4]
-    assert comparison == ["Overzicht van de toetsen",
+                   "5. Invoeringstoets Vereniging van Nederlandse Gemeenten: "
+                   "Wet VKLB (ter vergelijking)"]
+    comparison = [t for level, t, _p in tree if level == 1][:7]
+    assert comparison == ["Overzicht van de toetsen", "Totalen van de keten",
+                          "Voorwaarden en risico's naast elkaar",
+                          "Standpunten van de organisaties",
                           "Uitvoerbaarheids- en handhaafbaarheidstoets: scores per dimensie",
                           "Doenvermogentoets: scores per dimensie",
                           "Invoeringstoets: scores per dimensie"]
@@ -138,7 +141,8 @@ def test_contents_page_numbers_are_the_real_positions(pdf, built, folder):
 def test_page_labels_roman_then_continuous(pdf, built):
     result = built[1]
     found = labels(pdf)
-    assert found[:result.front_pages] == ["i", "ii", "iii", "iv", "v", "vi"][:result.front_pages]
+    assert found[:result.front_pages] == ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii",
+                                          "ix", "x"][:result.front_pages]
     assert found[result.front_pages:] == [str(n) for n in range(1, result.pages
                                                                - result.front_pages + 1)]
 
@@ -181,11 +185,12 @@ def test_comparison_overview_matches_the_toetsen(pdf, built):
     # the U&H-toets's doenvermogen section is n.v.t.: the doenvermogentoets speaks
     assert row[10] == dv["verdict"] + " uit toets nr. 3"
     assert rows[3][4] == rows[3][10] == dv["verdict"]
-    assert rows[3][5:10] == ["n.v.t."] * 5
+    assert rows[3][5:9] == ["n.v.t."] * 4
+    assert rows[3][9] == "1 januari 2028 Beoogd"
     inv = expected(examples["invoeringstoets"][0])
     assert rows[5][4] == inv["verdict"]
     assert rows[5][1].startswith("Wet VKLB (ter vergelijking)")
-    assert rows[5][9] == "1 juli 2025 Inwerkingtreding"
+    assert rows[5][9] == "1 juli 2025 In werking getreden"
 
 
 def test_comparison_matrices_show_every_dimension_level(pdf, built):

@@ -60,7 +60,8 @@ def test_overview_cells_by_type():
     assert ut.cell("organisatie").note == "met BD, VNG"
     assert dv.cell("doenvermogen").kind == "verdict"
     assert [dv.cell(c).kind for c in ("kosten_incidenteel", "fte_incidenteel")] == ["na", "na"]
-    assert inv.cell("invoering_per").note == "Inwerkingtreding"
+    assert inv.cell("invoering_per").note == "In werking getreden"
+    assert inv.cell("kosten_structureel").value == 5_800_000
     assert ut.cell("ondertekening").text == "niet gecontroleerd"
 
 

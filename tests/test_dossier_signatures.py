@@ -56,8 +56,9 @@ def test_contents_page_records_each_status(signed_dossier):
                   "Dienst Toeslagen: inhoud gewijzigd na ondertekening",
                   "Belastingdienst: geldig", "niet ondertekend"):
         assert words in text, words
-    assert str(pki.trust_dir) in "".join(w.text for w in page_words(pdf, 1)
-                                         + page_words(pdf, 2)).replace(" ", "")
+    front = "".join(w.text for w in page_words(pdf, 1) + page_words(pdf, 2)).replace(" ", "")
+    assert str(pki.trust_dir) not in front, "no local path in a parliamentary document"
+    assert "vertrouwdecertificatenvandesamensteller" in front
 
 
 def test_overview_shows_the_signature_state(signed_dossier):
@@ -95,3 +96,18 @@ def test_attached_originals_still_verify(signed_dossier, tmp_path: Path):
     assert [r.valid for r in verify_pdf(original, trust)] == [True]
     memo = attached[result.documents[0].attachment][0]
     assert [r.organisation for r in verify_pdf(memo, trust)] == ["Belastingdienst"]
+
+
+def test_the_dossier_carries_the_validation_record(signed_dossier):
+    import json
+
+    pdf, result, _files, _trust, pki = signed_dossier
+    record = json.loads(PdfReader(io.BytesIO(pdf)).attachments["validatierapport.json"][0])
+    assert record["format"] == "toetsapp/validatierapport"
+    assert [f["file"] for f in record["files"]] == [d.attachment for d in result.documents]
+    ut = record["files"][1]
+    assert ut["pages_protected"] is True and ut["ok"] is True
+    holders = [s["holder"]["organisation"] for s in ut["signatures"]]
+    assert holders == ["Dienst Toeslagen", "Belastingdienst", "Dienst Toeslagen"]
+    assert record["files"][2]["ok"] is False  # the toets changed after co-signing
+    assert record["trust"]["folder"] == str(pki.trust_dir)

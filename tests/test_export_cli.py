@@ -66,7 +66,7 @@ def test_invariant_output_is_byte_for_byte_the_same(capsys, example, tmp_path, m
     assert run(capsys, "render", str(example), "-o", str(third))[0] == 0
     assert run(capsys, "render", str(example), "-o", str(fourth))[0] == 0
     assert third.read_bytes() == fourth.read_bytes()
-    assert "1 jan 2026, 00:00:00 UTC" in reader(third.read_bytes()).pages[-1].extract_text()
+    assert "1 januari 2026, 01:00 CET" in reader(third.read_bytes()).pages[-1].extract_text()
 
 
 def test_lang_option_renders_english(capsys, example, tmp_path):

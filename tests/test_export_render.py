@@ -117,9 +117,9 @@ def test_toetskaart_shows_the_toets(rendered, name):
     for dim in view.dimensions:
         assert set(dim.label.split()) <= words and squash(dim.grade.label) in card
     for figure in view.figures:
-        assert squash(figure.label) in card
+        assert set(figure.label.split()) <= words, figure.label  # may wrap in its cell
         shown = figure.text[:1].upper() + figure.text[1:] if figure.answered else "niet ingevuld"
-        assert squash(shown)[:14] in card, figure.label
+        assert set(shown.split()[:2]) <= words, figure.label  # may wrap in its cell
     for block in view.lists:
         assert squash(f"{block.label} ({block.total})".upper()) in card
         for item in block.items[:3]:

@@ -16,6 +16,9 @@ from toetsapp.cli import main
 from toetsapp.files.store import load_toets, save_toets
 from toetsapp.signing import SignatureStatus, load_trust_store, verify_file
 
+UT = next((p for p in EXAMPLES if p.stem == "uitvoerbaarheidstoets"), None)
+"""The example toets of Dienst Toeslagen, Belastingdienst and VNG (the test PKI's three)."""
+
 
 @pytest.fixture(scope="session")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
@@ -67,11 +70,22 @@ def test_sign_three_then_verify(capsys, pki, toets_file):
 def test_sign_takes_the_password_from_the_environment(capsys, pki, toets_file, monkeypatch):
     monkeypatch.setenv("TOETSAPP_P12_PASSWORD", PASSWORD)
     code, _out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["vng"], "--position",
-                          "akkoord", "--name", "C. Bakker", "--role", "Directeur",
-                          "--organisation", "VNG")
+                          "akkoord", "--role", "Directeur")
     assert code == 0, err
     sig = load_toets(toets_file).signatures[0]
-    assert (sig.organisation, sig.name, sig.role) == ("VNG", "C. Bakker", "Directeur")
+    assert (sig.organisation, sig.name, sig.role) == (
+        "Vereniging van Nederlandse Gemeenten", "Chantal Bakker", "Directeur")
+
+
+def test_sign_refuses_a_typed_organisation_or_name(capsys, pki, toets_file):
+    """The attack of issue 17: signing with the Belastingdienst key "for" Dienst Toeslagen."""
+    before = toets_file.read_bytes()
+    for option, value in (("--organisation", "Dienst Toeslagen"),
+                          ("--name", "Directeur Toeslagen")):
+        code, _out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["belastingdienst"],
+                              "--position", "akkoord", "--password", PASSWORD, option, value)
+        assert code == 2 and "uit het certificaat" in err
+    assert toets_file.read_bytes() == before
 
 
 def test_sign_without_password_and_terminal_fails_fast(pki, toets_file):
@@ -131,6 +145,17 @@ def test_sign_warns_about_an_untrusted_certificate_and_outdated_signatures(
     assert code == 0
     assert "Dienst Toeslagen hoort bij een eerdere versie" in out
     assert "uitgever niet vertrouwd" in err
+    assert "dit certificaat wordt bij controle niet geaccepteerd" in err  # before signing
+    assert "Nep Dienst" in err and "geen van de organisaties van deze toets" in err
+
+
+def test_render_sign_warns_about_an_untrusted_certificate(capsys, pki, toets_file, tmp_path):
+    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+                          pki.p12["untrusted"], "--password", PASSWORD)
+    assert code == 0 and "niet geaccepteerd (uitgever niet vertrouwd)" in err
+    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+                          pki.p12["weak"], "--password", PASSWORD)
+    assert code == 3 and "te zwak" in err
 
 
 def test_verify_exit_codes(capsys, pki, toets_file, tmp_path):
@@ -172,8 +197,8 @@ def test_verify_json_and_missing_signers(capsys, pki, toets_file):
 
 @pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 def test_render_signed_pdf_then_verify(capsys, pki, tmp_path):
-    source = tmp_path / EXAMPLES[0].name
-    source.write_bytes(EXAMPLES[0].read_bytes())
+    source = tmp_path / UT.name
+    source.write_bytes(UT.read_bytes())
     sign_three(capsys, pki, source)
     pdf = tmp_path / "getekend.pdf"
     args = ["render", source, "-o", pdf]
@@ -185,7 +210,7 @@ def test_render_signed_pdf_then_verify(capsys, pki, tmp_path):
     kinds = [(r.kind, r.status) for r in report.results]
     assert kinds == [("pdf", SignatureStatus.VALID)] * 3 + [("toets", SignatureStatus.VALID)] * 3
     code, out, _ = run(capsys, "verify", pdf)
-    assert code == 0 and "Handtekening3" in out and "Medeondertekeningen" in out
+    assert code == 0 and "Handtekening3" in out and "Gegevens: medeondertekeningen" in out
     from pypdf import PdfReader
 
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages[-4:])
@@ -207,8 +232,8 @@ def test_render_sign_with_a_wrong_password_writes_nothing(capsys, pki, tmp_path)
 
 @pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 def test_render_with_trust_only_checks_the_co_signatures(capsys, pki, tmp_path):
-    source = tmp_path / EXAMPLES[0].name
-    source.write_bytes(EXAMPLES[0].read_bytes())
+    source = tmp_path / UT.name
+    source.write_bytes(UT.read_bytes())
     sign_three(capsys, pki, source)
     pdf = tmp_path / "gecontroleerd.pdf"
     code, _, err = run(capsys, "render", source, "-o", pdf, "--trust", pki.trust_dir)
@@ -228,7 +253,7 @@ def test_verify_a_signed_pdf_that_is_not_a_toetsapp_pdf(capsys, pki, tmp_path):
     assert code == 0 and "geen Toetsapp-toets" in out and "Belastingdienst" in out
     pdf.write_bytes(plain_pdf())
     code, out, _ = run(capsys, "verify", pdf)
-    assert code == 1 and "geen digitale handtekeningen" in out
+    assert code == 1 and "geen PDF-handtekening" in out
 
 
 def _read_until(fd: int, needle: bytes, seconds: float = 60) -> bytes:

@@ -39,16 +39,28 @@ class Pki:
     certs: dict[str, x509.Certificate] = field(default_factory=dict)
     p12: dict[str, Path] = field(default_factory=dict)
     other: dict[str, Path] = field(default_factory=dict)
+    tsa: tuple[object, x509.Certificate] | None = None  # timestamp authority: key, cert
 
 
-def _name(cn: str, org: str | None = None, title: str | None = None) -> x509.Name:
+def _name(cn: str, org: str | None = None, title: str | None = None,
+          oin: str | None = None) -> x509.Name:
+    """A subject; with ``oin`` like a PKIoverheid certificate: the OIN in serialNumber and
+    as organizationIdentifier (``NTRNL-<OIN>``)."""
     attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "NL")]
     if org:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, org))
+    if oin:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_IDENTIFIER, f"NTRNL-{oin}"))
     if title:
         attrs.append(x509.NameAttribute(NameOID.TITLE, title))
     attrs.append(x509.NameAttribute(NameOID.COMMON_NAME, cn))
+    if oin:
+        attrs.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, oin))
     return x509.Name(attrs)
+
+
+OIN_FIN = "00000001003214345000"
+OIN_DT = "00000004003214345001"
 
 
 def _cert(subject: x509.Name, key, issuer_cert, issuer_key, *, ca: bool = False,
@@ -75,6 +87,8 @@ def _cert(subject: x509.Name, key, issuer_cert, issuer_key, *, ca: bool = False,
         flags.update(key_cert_sign=True, crl_sign=True)
     elif usage == "sign":
         flags.update(digital_signature=True, content_commitment=True)
+    elif usage == "nonrep":  # PKIoverheid signing certificates: non-repudiation only
+        flags.update(content_commitment=True)
     else:
         flags.update(key_encipherment=True)
     builder = builder.add_extension(x509.KeyUsage(**flags), critical=True)
@@ -119,12 +133,21 @@ def build_pki(folder: Path) -> Pki:
         "encrypt_only": ("SVB", "Gerda Versleutel", None, ec_key(), None, None, None, "enc"),
         "untrusted": ("Nep Dienst", "Henk Onbekend", None, ec_key(), "alien", None, None,
                       "sign"),
+        # PKIoverheid-like: O, CN, the OIN in serialNumber/organizationIdentifier
+        "pkio_fin": ("Ministerie van Financiën", "Ingrid Oostveen", "Directeur", ec_key(),
+                     None, None, None, "nonrep"),
+        "pkio_dt": ("Dienst Toeslagen", "Jan Pieters", None,
+                    rsa.generate_private_key(65537, 2048), None, None, None, "nonrep"),
+        "weak": ("Dienst Toeslagen", "Karel Zwak", None, rsa.generate_private_key(65537, 1024),
+                 None, None, None, "sign"),
     }
+    oins = {"pkio_fin": OIN_FIN, "pkio_dt": OIN_DT}
     folder.mkdir(parents=True, exist_ok=True)
     keys = {}
     for ident, (org, cn, title, key, issuer, start, end, usage) in people.items():
         issuer_cert, issuer_key = (alien, alien_key) if issuer else (issuing, issuing_key)
-        cert = _cert(_name(cn, org, title), key, issuer_cert, issuer_key, usage=usage,
+        cert = _cert(_name(cn, org, title, oins.get(ident)), key, issuer_cert, issuer_key,
+                     usage=usage,
                      start=start or NOW - 30 * DAY, end=end or NOW + 365 * DAY)
         pki.certs[ident] = cert
         keys[ident] = key
@@ -157,6 +180,18 @@ def build_pki(folder: Path) -> Pki:
            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
                issuing_key.public_key()), critical=False)
            .sign(issuing_key, hashes.SHA256()))
+    tsa_key = rsa.generate_private_key(65537, 2048)  # pyHanko's test timestamper: RSA
+    tsa_cert = (x509.CertificateBuilder().subject_name(_name("Toetsapp Test TSA", "Tijd (test)"))
+                .issuer_name(issuing.subject).public_key(tsa_key.public_key())
+                .serial_number(x509.random_serial_number())
+                .not_valid_before(NOW - 30 * DAY).not_valid_after(NOW + 365 * DAY)
+                .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+                .add_extension(x509.ExtendedKeyUsage([x509.ExtendedKeyUsageOID.TIME_STAMPING]),
+                               critical=True)
+                .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                    issuing_key.public_key()), critical=False)
+                .sign(issuing_key, hashes.SHA256()))
+    pki.tsa = (tsa_key, tsa_cert)
     pki.trust_dir.mkdir()
     (pki.trust_dir / "root.pem").write_bytes(_pem(root))
     (pki.trust_dir / "organisatie-ca.crl").write_bytes(crl.public_bytes(

@@ -108,7 +108,8 @@ def tweak(path: Path_, old: Any) -> Any:
     added = {"joint_dossiernummers": ["36 900"],
              "related_kamerstukken": [{"dossiernummer": "36 900", "ondernummer": "4"}],
              "not_applicable_sections": {"sectie": {"reason": "x"}},
-             "not_applicable": {"reason": ""}}
+             "not_applicable": {"reason": ""},
+             "not_applicable_choices": ["x"]}
     if key in added and not old:
         return added[key]
     special = {"dossiernummer": "36 813", "kamer": "I" if old == "II" else "II",

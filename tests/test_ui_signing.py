@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from tests.test_signing_pki import PASSWORD, shared_pki
 from tests.uihelp import dispose, open_window, press_in_dialog
 from toetsapp.editing import AnswerPart
@@ -44,5 +46,41 @@ def test_sign_then_edit_voids_the_signature_visibly(qtbot, mini_catalog, tmp_pat
         window.actions.undo.trigger()  # back to exactly what was signed: valid again
         qtbot.waitUntil(lambda: "vervallen" not in banner.label.text())
         assert doc.value(AnswerPart("titel")) == "Wet"
+    finally:
+        dispose(window)
+
+
+def test_sign_with_a_token_in_the_dialog(qtbot, mini_catalog, tmp_path_factory, monkeypatch):
+    """Choose smartcard/token, find the SoftHSM2 token and its certificate, enter the PIN."""
+    from tests.softhsm import shared_token
+
+    pki = shared_pki(tmp_path_factory)
+    token = shared_token(pki, tmp_path_factory)
+    monkeypatch.setenv("SOFTHSM2_CONF", str(token.conf))
+    monkeypatch.setenv("TOETSAPP_PKCS11_MODULE", token.module)
+    window = open_window(qtbot, mini_catalog)
+    try:
+        window.new_toets("mini")
+        dialog = SignDialog(window.doc, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.sources.button(1).setChecked(True)
+        assert dialog.token.isVisible() and not dialog.file_box.isVisible()
+        assert dialog.token.token.currentText() == token.token
+        items = [dialog.token.key.itemText(i) for i in range(dialog.token.key.count())]
+        assert {"dt", "bd"} <= set(items) and not any(i.startswith("CA") for i in items)
+        dialog.token.key.setCurrentText("dt")
+        dialog.token.pin.setText("000000")
+        assert not dialog.sign() and "pincode is onjuist" in dialog.problem.text()
+        dialog.token.pin.setText(token.pin)
+        dialog.resize(620, 560)
+        if os.environ.get("TOETSAPP_SHOTS"):  # for looking at the dialog
+            dialog.grab().save(os.path.join(os.environ["TOETSAPP_SHOTS"], "token.png"))
+        assert dialog.sign()
+        signature = window.doc.toets.signatures[0]
+        assert (signature.organisation, signature.name) == ("Dienst Toeslagen", "Jan Pieters")
+        banner = window.view.signature_banner
+        qtbot.waitUntil(lambda: "Ondertekend door Dienst Toeslagen" in banner.label.text())
+        qtbot.wait(600)  # the banner's own refresh after the edit, before the window goes
     finally:
         dispose(window)

@@ -284,6 +284,31 @@ def _key_issues(form: Form, questions: dict[str, Question]) -> Iterator[Issue]:
             if column is None or column.type not in NUMERIC_TYPES:
                 yield Issue(json_path([*where, "columns", j]),
                             _("'{id}' is geen numerieke kolom").format(id=column_id))
+        if figure.since_column and question.column(figure.since_column) is None:
+            yield Issue(json_path([*where, "since_column"]),
+                        _("onbekende kolom '{id}'").format(id=figure.since_column))
+        for key in ("fallback", "detail"):
+            other = getattr(figure, key)
+            if other is not None and other not in questions:
+                yield Issue(json_path([*where, key]), _("onbekende vraag '{id}'").format(id=other))
+    slots = [f.slot for f in form.key_figures if f.slot]
+    for i, figure in enumerate(form.key_figures):
+        if figure.slot and slots.count(figure.slot) > 1:
+            yield Issue(json_path(["key_figures", i, "slot"]),
+                        _("vak '{id}' wordt meer dan eens gevuld").format(id=figure.slot))
+    for i, breakdown in enumerate(form.key_breakdowns):
+        for j, source in enumerate(breakdown.sources):
+            where = ["key_breakdowns", i, "sources", j]
+            question = questions.get(source.question)
+            if question is None or question.type != "table":
+                yield Issue(json_path([*where, "question"]),
+                            _("'{id}' is geen tabelvraag").format(id=source.question))
+                continue
+            for k, column_id in enumerate(breakdown.columns):
+                column = question.column(column_id)
+                if column is None or column.type not in NUMERIC_TYPES:
+                    yield Issue(json_path(["key_breakdowns", i, "columns", k]),
+                                _("'{id}' is geen numerieke kolom").format(id=column_id))
     for i, key_list in enumerate(form.key_lists):
         where = ["key_lists", i]
         question = questions.get(key_list.question)
@@ -291,7 +316,7 @@ def _key_issues(form: Form, questions: dict[str, Question]) -> Iterator[Issue]:
             yield Issue(json_path([*where, "question"]),
                         _("'{id}' is geen tabelvraag").format(id=key_list.question))
             continue
-        for key in ("column", "detail_column", "order_by"):
+        for key in ("column", "order_by", "detail_column"):
             column_id = getattr(key_list, key)
             if column_id is not None and question.column(column_id) is None:
                 yield Issue(json_path([*where, key]),

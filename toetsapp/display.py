@@ -10,6 +10,12 @@ from toetsapp.i18n import _, current_language, ngettext
 from toetsapp.model.form import Column, Question
 
 
+def is_year(field: Question | Column) -> bool:
+    """A number field bounded to four-digit years: shown as 2026, never as 2.026."""
+    return (field.min is not None and field.max is not None
+            and field.min >= 1000 and field.max <= 9999)
+
+
 def format_value(field: Question | Column, type_: str, value: Any,
                  language: str | None = None) -> str:
     """One answer or cell as display text ('' when unanswered)."""
@@ -26,12 +32,14 @@ def format_value(field: Question | Column, type_: str, value: Any,
             labels.append(choice.label.get(language) if choice else str(item))
         return "; ".join(labels)
     if type_ == "boolean":
-        return _("ja") if value is True else _("nee") if value is False else str(value)
+        return _("Ja") if value is True else _("Nee") if value is False else str(value)
     number = as_number(value) if type_ in ("number", "money", "fte") else None
     if number is not None:
         if type_ in ("money", "fte"):
             return amount_text(number, type_, language)
         unit = f" {field.unit.get(language)}" if field.unit else ""
+        if is_year(field) and number == int(number):
+            return f"{int(number)}{unit}"
         return format_number(number, language) + unit
     if type_ == "date":
         parsed = as_date(value)

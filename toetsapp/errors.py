@@ -23,6 +23,10 @@ class ToetsappError(Exception):
     """Base for every error meant to be shown to the user as a message."""
 
 
+class UsageError(ToetsappError):
+    """Options that do not fit together: the command line exits with code 2."""
+
+
 class FileProblem(ToetsappError):
     """A file could not be used; ``issues`` says where and why."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, tzinfo
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -56,3 +57,22 @@ def format_datetime(value: datetime, language: str | None = None) -> str:
 def format_time(value: time | datetime, language: str | None = None) -> str:
     """A time of day with seconds in the locale's form: '14:05:09'."""
     return _babel_time(value, format="medium", locale=babel_locale(language))
+
+
+def _dutch_time() -> tzinfo | None:
+    """The time zone of the Dutch parliament (None if this system has no tz data)."""
+    try:
+        return ZoneInfo("Europe/Amsterdam")
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def format_moment(value: datetime, language: str | None = None) -> str:
+    """A moment for readers in parliament: Dutch local time, to the minute, with its
+    zone ('16 maart 2026, 15:05 CET'); in UTC when the system lacks time-zone data."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    zone = _dutch_time()
+    local = value.astimezone(zone) if zone is not None else value.astimezone(UTC)
+    name = local.tzname() if zone is not None else "UTC"
+    return f"{format_date(local.date(), language)}, {local:%H:%M} {name}"

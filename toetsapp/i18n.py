@@ -5,12 +5,31 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+from pathlib import Path
 
 from toetsapp.resources import resource_dir
 
 DOMAIN = "toetsapp"
 SUPPORTED = ("nl", "en")
 DEFAULT = "nl"
+
+# Said in the chosen language even though its catalog is what is missing.
+_MISSING = {
+    "nl": "Toetsapp kan de vertalingen voor taal '{language}' niet vinden ({path}); "
+          "de installatie is onvolledig.",
+    "en": "Toetsapp cannot find the translations for language '{language}' ({path}); "
+          "the installation is incomplete.",
+}
+
+
+class MissingCatalog(Exception):
+    """The compiled catalog for the chosen language is not installed."""
+
+    def __init__(self, language: str, path: Path) -> None:
+        self.language, self.path = language, path
+        super().__init__(_MISSING.get(language, _MISSING["nl"]).format(
+            language=language, path=path))
+
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language: str = DEFAULT
@@ -39,14 +58,21 @@ def system_language() -> str:
 
 
 def set_language(language: str | None) -> str:
-    """Activate ``language`` (or the system language) for all ``_()`` calls."""
+    """Activate ``language`` (or the system language) for all ``_()`` calls.
+
+    Raises ``MissingCatalog`` when its compiled catalog is not installed.
+    """
     global _translation, _language
     language = (language or system_language()).lower()
     if language not in SUPPORTED:
         language = DEFAULT
-    _translation = gettext.translation(
-        DOMAIN, localedir=str(resource_dir("i18n")), languages=[language], fallback=True
-    )
+    localedir = resource_dir("i18n")
+    try:
+        _translation = gettext.translation(DOMAIN, localedir=str(localedir),
+                                           languages=[language])
+    except OSError:  # never a silent fallback to the source language
+        raise MissingCatalog(language, localedir / language / "LC_MESSAGES"
+                             / f"{DOMAIN}.mo") from None
     _language = language
     return language
 

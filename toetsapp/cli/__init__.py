@@ -23,8 +23,8 @@ from toetsapp.cli import (
     cmd_signing,
     cmd_toets,
 )
-from toetsapp.errors import FileProblem, ToetsappError
-from toetsapp.i18n import _, set_language
+from toetsapp.errors import FileProblem, ToetsappError, UsageError
+from toetsapp.i18n import MissingCatalog, _, set_language
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FILE, EXIT_INTERNAL = 0, 1, 2, 3, 70
 COMMAND_MODULES = [cmd_definitions, cmd_toets, cmd_export, cmd_signing, cmd_review, cmd_dossier,
@@ -59,7 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    set_language(_language_from_argv(argv))
+    try:
+        set_language(_language_from_argv(argv))
+    except MissingCatalog as missing:  # an incomplete installation, said at once
+        print(missing, file=sys.stderr)
+        return EXIT_FILE
     argparse_i18n.install()
     parser = build_parser()
     if _opens_files(argv):  # `toetsapp wet.toets`, as the desktop file type starts it
@@ -71,6 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except FileProblem as problem:
         print(problem.describe(), file=sys.stderr)
+        return EXIT_FILE
+    except UsageError as error:
+        print(f"toetsapp {args.command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except MissingCatalog as missing:
+        print(missing, file=sys.stderr)
         return EXIT_FILE
     except ToetsappError as error:
         print(_("Fout: {error}").format(error=error), file=sys.stderr)

@@ -34,14 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     extract.add_argument("-o", "--output", type=Path, metavar=_("BESTAND"),
                          help=_("het .toets-bestand (standaard: naast de PDF)"))
     extract.add_argument("--force", action="store_true",
-                         help=_("overschrijf een bestaand bestand"))
+                         help=_("overschrijf een bestaand bestand; haal de toets er ook uit "
+                                "als hij na de laatste PDF-handtekening is gewijzigd"))
     extract.set_defaults(func=run_extract)
 
 
 def run_render(args: argparse.Namespace) -> int:
-    from toetsapp.errors import ToetsappError
-    from toetsapp.export.files import write_toets_pdf
-
     files: list[Path] = args.files
     output: Path | None = args.output
     if len(files) > 1 and output is not None and not output.is_dir():
@@ -51,6 +49,19 @@ def run_render(args: argparse.Namespace) -> int:
     invariant = args.invariant or bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
     language = args.pdf_language or getattr(args, "lang", None)
     signing = cmd_signing.signed_render(args)  # --sign: keys opened once, PAdES last
+    try:
+        return _render_all(files, output, signing, language, invariant,
+                           with_comments=args.with_comments)
+    finally:
+        if signing is not None:
+            signing.close()
+
+
+def _render_all(files: list[Path], output: Path | None, signing, language: str | None,
+                invariant: bool, *, with_comments: bool = False) -> int:
+    from toetsapp.errors import ToetsappError
+    from toetsapp.export.files import write_toets_pdf
+
     failed = 0
     for path in files:
         try:
@@ -58,7 +69,7 @@ def run_render(args: argparse.Namespace) -> int:
                 written = signing.write(path, output, language=language, invariant=invariant)
             else:
                 written = write_toets_pdf(path, output, language=language, invariant=invariant,
-                                          with_comments=args.with_comments)
+                                          with_comments=with_comments)
         except ToetsappError as error:
             describe = getattr(error, "describe", None)
             print(describe() if describe else _("Fout: {error}").format(error=error),
@@ -69,12 +80,34 @@ def run_render(args: argparse.Namespace) -> int:
     return 3 if failed else 0
 
 
+def _changed_after_signing(pdf: Path) -> bool:
+    """Whether the embedded files of a signed PDF changed after its last signature."""
+    from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+
+    data = read_file_bytes(pdf, MAX_PDF_BYTES)
+    if b"/ByteRange" not in data:
+        return False
+    from toetsapp.signing.pades import inspect_pdf
+    from toetsapp.signing.trust import TrustStore
+
+    return inspect_pdf(data, TrustStore(), source=pdf).integrity.embedded_changed
+
+
 def run_extract(args: argparse.Namespace) -> int:
     from toetsapp.export.embed import read_embedded_toets
     from toetsapp.files.atomic import atomic_write_bytes
     from toetsapp.files.store import SUFFIX
 
     _toets, data = read_embedded_toets(args.pdf)
+    changed = _changed_after_signing(args.pdf)
+    if changed and not args.force:
+        print(_("{file}: de toets in deze PDF is gewijzigd na de laatste PDF-handtekening; "
+                "hij is niet de ondertekende. Gebruik --force om hem toch op te slaan.")
+              .format(file=args.pdf), file=sys.stderr)
+        return 1
+    if changed:
+        print(_("Let op: de toets is gewijzigd na de laatste PDF-handtekening."),
+              file=sys.stderr)
     target: Path = args.output or args.pdf.with_suffix(SUFFIX)
     if target.is_dir():
         target = target / args.pdf.with_suffix(SUFFIX).name

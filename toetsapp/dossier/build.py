@@ -4,7 +4,9 @@ atomically at the very end, so a failure never leaves a partial dossier behind."
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,7 +37,7 @@ from toetsapp.dossier.signatures import SignatureCheck, check_signatures
 from toetsapp.export.doc import Marks, Running
 from toetsapp.export.style import house_style
 from toetsapp.formatting import format_date
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from toetsapp.signing.trust import TrustStore
@@ -54,14 +56,34 @@ class DossierResult:
     warnings: tuple[str, ...] = ()
 
 
+def lead_organisation(toets: object) -> str:
+    """The lead organisation's name (else the first, else the toetser's)."""
+    meta = toets.metadata  # type: ignore[attr-defined]
+    orgs = meta.organisations
+    lead = next((o for o in orgs if o.role == "lead"), orgs[0] if orgs else None)
+    return lead.name if lead else meta.toetser.organisation
+
+
+def default_title(kind: str, toets: object, proposal: str, dossier: str) -> str:
+    """'U&H-toets Dienst Toeslagen': type and organisation tell the documents of one
+    bill apart; the proposal is added when it was named or is another bill."""
+    org = lead_organisation(toets)
+    title = f"{kind} {org}".strip()
+    other = toets.metadata.dossiernummer != dossier  # type: ignore[attr-defined]
+    if proposal.strip() or other or not org:
+        title += f": {proposal_name(toets, proposal)}"  # type: ignore[arg-type]
+    return title
+
+
 def _document(number: int, entry_title: str, proposal: str, inp: PdfInput, first: int,
-              check: SignatureCheck, catalog: Catalog, lang: str, width: int) -> DocumentInfo:
+              check: SignatureCheck, catalog: Catalog, lang: str, width: int,
+              dossier: str = "") -> DocumentInfo:
     attachment = f"{number:0{width}d}-{inp.path.name}"
     if inp.toets is not None:
         form = catalog.form(inp.toets.form.id)
         kind = (form.short_title or form.title).get(lang)
-        title = entry_title or f"{kind}: {proposal_name(inp.toets, proposal)}"
         meta = inp.toets.metadata
+        title = entry_title or default_title(kind, inp.toets, proposal, dossier)
         orgs = ", ".join(o.name for o in meta.organisations) or meta.toetser.organisation
         subtitle = " · ".join(x for x in (form.title.get(lang), orgs, meta.citation(),
                                           inp.path.name) if x)
@@ -108,14 +130,18 @@ def _front(manifest: Manifest, documents: list[DocumentInfo], comparison: Compar
 
 
 def trust_description(store: TrustStore) -> str:
-    """The trust folder as the dossier names it, saying so when it does not exist."""
+    """The trust store as the dossier names it: how many certificates, never a local
+    path (a parliamentary document must not show the compiler's folders)."""
     folder = getattr(store, "folder", None)
     if folder is None:
         return _("(geen map met vertrouwde certificaten)")
     if not Path(folder).is_dir():
-        return _("{folder} (deze map bestaat niet: geen enkel certificaat is vertrouwd)").format(
-            folder=folder)
-    return str(folder)
+        return _("een map met vertrouwde certificaten die niet bestaat (geen enkel "
+                 "certificaat is vertrouwd)")
+    count = len(getattr(store, "roots", ()) or ())
+    return ngettext("de map met vertrouwde certificaten van de samensteller ({n} certificaat)",
+                    "de map met vertrouwde certificaten van de samensteller ({n} certificaten)",
+                    count).format(n=count)
 
 
 def pinned_manifest(manifest: Manifest, documents: Sequence[DocumentInfo]) -> Manifest:
@@ -125,6 +151,27 @@ def pinned_manifest(manifest: Manifest, documents: Sequence[DocumentInfo]) -> Ma
     for entry, doc in zip(pinned.documents, documents, strict=True):
         entry.file, entry.sha256 = doc.attachment, doc.sha256
     return pinned
+
+
+RECORD_NAME = "validatierapport.json"
+
+
+def validation_record_json(documents: Sequence[DocumentInfo], inputs: Sequence[Any],
+                           checks: Sequence[SignatureCheck], store: TrustStore,
+                           made: datetime) -> bytes:
+    """The validation record (as ``verify --report`` writes it) of every input's
+    signatures at bundle time."""
+    from toetsapp.signing.record import file_entry, validation_record
+
+    entries = []
+    for doc, inp, check in zip(documents, inputs, checks, strict=True):
+        problems = [*check.pdf_problems, *([check.pdf_error] if check.pdf_error else [])]
+        protected = bool(check.pdf) and not problems and all(r.valid for r in check.pdf)
+        entries.append(file_entry(doc.attachment, hashlib.sha256(inp.data).hexdigest(),
+                                  "pdf", check.results, problems, protected,
+                                  check.state != "invalid"))
+    record = validation_record(entries, store, now=made)
+    return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def foreign_documents(manifest: Manifest, resolved: Sequence[Any],
@@ -169,7 +216,8 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
         documents, first = [], 1
         for r, inp, check in zip(resolved, inputs, checks, strict=True):
             documents.append(_document(r.number, r.entry.title, r.entry.proposal, inp, first,
-                                       check, catalog, lang, width))
+                                       check, catalog, lang, width,
+                                       manifest.dossier.dossiernummer))
             first += inp.pages
         name = Path(manifest_path).name
         front, links = _front(manifest, documents, comparison, made=made,
@@ -177,6 +225,10 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
         attachments = [Attachment(d.attachment, inp.data, _("Origineel van document {n}: {title}")
                                   .format(n=d.number, title=d.title), modified=made)
                        for d, inp in zip(documents, inputs, strict=True)]
+        attachments.append(Attachment(RECORD_NAME, validation_record_json(
+            documents, inputs, checks, store, made), _("Validatierapport van alle "
+                                                      "handtekeningen bij het bundelen"),
+            JSON_MIME, made))
         attachments.append(Attachment(name, manifest_json(pinned_manifest(
             manifest, documents)).encode("utf-8"), _("Het manifest van dit dossier"), JSON_MIME,
             made))

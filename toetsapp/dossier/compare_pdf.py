@@ -8,6 +8,7 @@ import math
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
@@ -27,7 +28,9 @@ MAX_COLUMNS = 7
 WEIGHTS = {"nr": 3.2, "voorstel": 12.5, "soort": 7.5, "organisatie": 12.0,
            "eindoordeel": 11.0, "kosten_incidenteel": 8.2, "kosten_structureel": 8.2,
            "fte_incidenteel": 6.0, "fte_structureel": 6.0, "invoering_per": 8.2,
-           "doenvermogen": 11.0, "ondertekening": 10.5}
+           "doenvermogen": 11.0, "ondertekening": 10.5, "lijst1": 40.0, "lijst2": 40.0,
+           "toets": 13.0, "standpunt": 10.0, "kanttekeningen": 30.0}
+MAX_COLUMN = 300.0
 
 
 def _commands(style: HouseStyle) -> list[tuple[Any, ...]]:
@@ -39,8 +42,8 @@ def _commands(style: HouseStyle) -> list[tuple[Any, ...]]:
 
 
 def _number(row: Row, st: CellStyles, links: Links | None, width: float) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(str(row.number), st.bold)]
-    if links is not None:
+    out: list[Flowable] = [Paragraph(str(row.number) if row.number else "Σ", st.bold)]
+    if links is not None and row.number:
         out.insert(0, LinkSpot(links, row.number, width, -st.bold.leading))
     return out
 
@@ -78,7 +81,7 @@ def overview_table(table: ComparisonTable, style: HouseStyle, width: float,
         line: list[Any] = [_number(row, st, links, widths[0] - 2 * PAD)]
         for col, column in enumerate(table.columns, start=1):
             content, background = cell_content(row.cell(column.id), st)
-            if column.id == "voorstel" and links is not None:
+            if column.id == "voorstel" and links is not None and row.number:
                 content.insert(0, LinkSpot(links, row.number, widths[col] - 2 * PAD,
                                            -st.cell.leading))
             line.append(content)
@@ -124,7 +127,7 @@ def matrix(table: ComparisonTable, heads: dict[int, Row], style: HouseStyle, wid
     parts = blocks(len(table.rows), width)
     for part_no, part in enumerate(parts, start=1):
         rows = [table.rows[i] for i in part]
-        column = min((width - LABEL_WIDTH) / len(rows), 150.0)
+        column = min((width - LABEL_WIDTH) / len(rows), MAX_COLUMN)
         widths = [LABEL_WIDTH] + [column] * len(rows)
         caption = (_("Toetsen {first}–{last} van {total}").format(
             first=part.start + 1, last=part.stop, total=len(table.rows))
@@ -202,10 +205,42 @@ def comparison_flowables(comparison: Comparison, marks: Marks, style: HouseStyle
             overview_table(overview, style, width, links)]
     for warning in comparison.warnings:
         out.append(Paragraph(markup(warning), st["small_muted"]))
+    out += _chain(comparison, marks, style, width, links)
     heads = {row.number: row for row in overview.rows}
     for group in comparison.groups:
         title = heading(marks, f"cmp-{group.id}", group.title, markup(group.title), st["h2"],
                         level=1)
         out += [*matrix(group, heads, style, width, links, lead=title),
                 *legend(group, style, width)]
+    return out
+
+
+def _flags_box(flags: tuple[str, ...], style: HouseStyle, width: float) -> list[Flowable]:
+    """Where the toetsen disagree, each point on a tinted background (splits over pages)."""
+    st = style.styles
+    point = ParagraphStyle("cmp-flag", parent=st["small"], backColor=style.color(
+        "unanswered_bg"), borderPadding=(1, 4, 2, 4), leftIndent=4, spaceAfter=3)
+    return [Paragraph(markup(_("Waar de toetsen van elkaar afwijken")), st["h3"]),
+            *(Paragraph("• " + markup(flag), point) for flag in flags)]
+
+
+def _chain(comparison: Comparison, marks: Marks, style: HouseStyle, width: float,
+           links: Links | None) -> list[Flowable]:
+    """Flags, chain totals, conditions and risks side by side, positions."""
+    st = style.styles
+    out: list[Flowable] = [Spacer(1, 6)]
+    if comparison.flags:
+        out += [*_flags_box(comparison.flags, style, width), Spacer(1, 6)]
+    for table, room in ((comparison.totals, 100), (comparison.lists, 160),
+                        (comparison.positions, 120)):
+        if table is None or not table.rows:
+            continue
+        out += [*heading(marks, f"cmp-{table.id}", table.title, markup(table.title), st["h2"],
+                         level=1, room=room),
+                overview_table(table, style, width, links if table.id != "totals" else None)]
+        if table.id == "totals":
+            out.append(Paragraph(markup(_(
+                "Bedragen en fte opgeteld per soort toets: uitvoerbaarheidstoetsen ramen "
+                "vooraf, invoeringstoetsen meten achteraf; ze worden niet bij elkaar "
+                "opgeteld. Kosten structureel zijn per jaar.")), st["small_muted"]))
     return out

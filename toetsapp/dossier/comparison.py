@@ -88,12 +88,19 @@ class ComparisonTable:
 class Comparison:
     """The overview of every toets, then one table per toets type (in order of first
     appearance). ``warnings``: things the reader should know (e.g. a toets filled
-    against another version of its form)."""
+    against another version of its form). ``totals``: costs and FTE summed per toets
+    type; ``lists``: each toets's conditions and top risks side by side;
+    ``positions``: every organisation's position with its remarks; ``flags``: where
+    toetsen of the same bill disagree."""
 
     language: str
     overview: ComparisonTable
     groups: tuple[ComparisonTable, ...]
     warnings: tuple[str, ...] = field(default=())
+    totals: ComparisonTable | None = None
+    lists: ComparisonTable | None = None
+    positions: ComparisonTable | None = None
+    flags: tuple[str, ...] = field(default=())
 
     @property
     def tables(self) -> tuple[ComparisonTable, ...]:

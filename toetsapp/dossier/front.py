@@ -20,7 +20,7 @@ from toetsapp.export.doc import Anchor, Marks, PageRef, heading
 from toetsapp.export.front import key_value_table
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import fit_size, markup
-from toetsapp.formatting import format_date, format_datetime, format_number
+from toetsapp.formatting import format_date, format_moment, format_number
 from toetsapp.i18n import _, ngettext
 
 
@@ -124,10 +124,10 @@ def cover_flowables(info: DossierInfo, documents: list[DocumentInfo],
             (_("Organisatie"), coordinator.organisation), (_("E-mail"), coordinator.email),
             (_("Datum"), format_date(info.date or made.date(), lang)),
             (_("Inhoud"), content)]
-    note = _("Samengesteld met Toetsapp {version} op {when} UTC. De originele PDF's zitten "
+    note = _("Samengesteld met Toetsapp {version} op {when}. De originele PDF's zitten "
              "ongewijzigd als bijlage in dit bestand; hun handtekeningen zijn gecontroleerd bij "
              "het samenstellen (zie de inhoudsopgave).").format(
-        version=__version__, when=format_datetime(made, lang))
+        version=__version__, when=format_moment(made, lang))
     return [Anchor(marks, "cover", _("Omslag")), _band(info, style, width, lang),
             Paragraph(markup(info.citation() or info.dossiernummer), cite),
             fit_size(info.title, title_style, width, [22, 19, 16, 14, 12], 4), Spacer(1, 10),
@@ -179,10 +179,10 @@ def attachments_flowables(documents: list[DocumentInfo], manifest_name: str, *,
     title = _("Handtekeningen en bijlagen")
     text = _("Het samenvoegen van PDF's verbreekt hun digitale handtekeningen: de pagina's in "
              "dit dossier dragen daarom geen handtekeningen meer. De status hierboven is "
-             "vastgesteld op {when} UTC, met de vertrouwde certificaten uit {trust}. Elke "
+             "vastgesteld op {when}, met de vertrouwde certificaten uit {trust}. Elke "
              "originele PDF zit ongewijzigd als bijlage in dit bestand (zie de lijst); "
              "controleer een bijlage met 'toetsapp verify'.").format(
-        when=format_datetime(checked, lang), trust=trust)
+        when=format_moment(checked, lang), trust=trust)
     data: list[list[Any]] = [[Paragraph(markup(h), cs.head) for h in
                               (_("Nr."), _("Bijlage"), _("Grootte"), "SHA-256")]]
     for doc in documents:

@@ -107,7 +107,23 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
         name, toets_bytes = attached
         found.toets = toets_from_bytes(toets_bytes, f"{path}#{name}")
         found.toets_bytes = toets_bytes
+        _check_pairing(path, reader, found.toets)
     return found
+
+
+def _check_pairing(path: Path, reader: Any, toets: Any) -> None:
+    """Refuse a PDF whose attached toets is not the one its pages were rendered from."""
+    from pypdf.errors import PdfReadError
+
+    from toetsapp.signing.integrity import HASH_KEY, pairing_problem
+
+    try:
+        recorded = (reader.metadata or {}).get(HASH_KEY)
+    except (PdfReadError, *READ_ERRORS):
+        return
+    problem = pairing_problem(str(recorded) if recorded is not None else None, toets)
+    if problem:
+        raise FileProblem(path, problem)
 
 
 def _embedded_toets(reader: Any) -> tuple[str, bytes] | None:

@@ -31,6 +31,8 @@ class SignatureCheck:
     pdf: tuple[SignatureResult, ...] = ()
     organisations: int = 0
     pdf_error: str = ""
+    tally: tuple[int, int] = (0, 0)  # distinct organisations with a valid co-signature, of m
+    pdf_problems: tuple[str, ...] = ()  # removed PDF signatures, changes after signing
 
     @property
     def results(self) -> tuple[SignatureResult, ...]:
@@ -40,7 +42,7 @@ class SignatureCheck:
     def state(self) -> State:
         """'unsigned', 'invalid' (a signature does not hold), 'partial' (valid, but not
         every organisation signed) or 'valid'."""
-        if self.pdf_error or any(not r.valid for r in self.results):
+        if self.pdf_error or self.pdf_problems or any(not r.valid for r in self.results):
             return "invalid"
         if not self.results:
             return "unsigned"
@@ -52,11 +54,12 @@ class SignatureCheck:
             return _("niet ondertekend")
         parts = []
         if self.cosignatures:
-            valid = sum(r.valid for r in self.cosignatures)
-            total = max(self.organisations, len(self.cosignatures))
+            valid, total = self.tally
             parts.append(_("{valid} van {total} medeondertekeningen geldig")
                          .format(valid=valid, total=total))
-        if self.pdf or self.pdf_error:
+        if self.pdf_problems:
+            parts.append(_("PDF: pagina's niet beschermd"))
+        elif self.pdf or self.pdf_error:
             valid = sum(r.valid for r in self.pdf)
             parts.append(_("PDF: {valid} van {total} geldig").format(
                 valid=valid, total=len(self.pdf)) if not self.pdf_error
@@ -70,10 +73,11 @@ class SignatureCheck:
             return _("niet ondertekend"), ""
         pdf = _("PDF: {valid} van {total} geldig").format(
             valid=sum(r.valid for r in self.pdf), total=len(self.pdf)) if self.pdf else ""
+        if self.pdf_problems:
+            pdf = _("PDF: pagina's niet beschermd")
         if self.cosignatures:
             text = _("{valid} van {total} geldig").format(
-                valid=sum(r.valid for r in self.cosignatures),
-                total=max(self.organisations, len(self.cosignatures)))
+                valid=self.tally[0], total=self.tally[1])
         else:
             text, pdf = pdf or _("PDF: niet te controleren"), ""
         problems = [line for line in self.details() if self.state != "valid"
@@ -88,6 +92,7 @@ class SignatureCheck:
         if self.pdf_error:
             lines.append(_("PDF-handtekeningen niet te controleren: {error}")
                          .format(error=self.pdf_error))
+        lines += [_("PDF: {problem}").format(problem=p) for p in self.pdf_problems]
         if self.missing:
             lines.append(_("Geen geldige medeondertekening van: {organisations}")
                          .format(organisations=", ".join(self.missing)))
@@ -105,19 +110,25 @@ def check_signatures(toets: Toets | None, pdf_bytes: bytes | None, trust: TrustS
     against ``trust`` (a :class:`~toetsapp.signing.TrustStore`)."""
     cosigned: list[SignatureResult] = []
     missing: list[str] = []
+    counted = (0, 0)
     if toets is not None and toets.signatures:
         from toetsapp.signing import missing_signers, verify_toets
+        from toetsapp.signing.identity import tally
 
         cosigned = verify_toets(toets, trust)
         missing = missing_signers(toets, cosigned)
+        counted = tally(toets, cosigned)
     pdf: list[SignatureResult] = []
     error = ""
+    problems: tuple[str, ...] = ()
     if pdf_bytes is not None and b"/ByteRange" in pdf_bytes:
-        from toetsapp.signing import verify_pdf
+        from toetsapp.signing.pades import inspect_pdf
 
         try:
-            pdf = verify_pdf(pdf_bytes, trust, source=source)
+            check = inspect_pdf(pdf_bytes, trust, source=source)
+            pdf, problems = check.results, check.integrity.problems
         except FileProblem as problem:
             error = "; ".join(issue.message for issue in problem.issues)
     organisations = len(toets.metadata.organisations) if toets is not None else 0
-    return SignatureCheck(tuple(cosigned), tuple(missing), tuple(pdf), organisations, error)
+    return SignatureCheck(tuple(cosigned), tuple(missing), tuple(pdf), organisations, error,
+                          counted, problems)

@@ -63,8 +63,13 @@ def _matching_rows(reason: Reason, question: Question, value: Any) -> str:
 
 
 def _clip(text: str, limit: int = 120) -> str:
+    """At most ``limit`` characters, shortened at a word boundary (never mid-word)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    head = text[:cut] if cut > limit // 2 else text[:limit - 1]
+    return head.rstrip(" ,;:") + " …"
 
 
 def explain_dimension(score: DimensionScore, rubric: Rubric, cform: CompiledForm,

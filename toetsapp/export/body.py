@@ -34,6 +34,50 @@ def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
     return parts
 
 
+class Together(Flowable):
+    """Paragraphs that go to the next page together rather than be split, wrapped once
+    (reportlab's KeepTogether wraps everything twice). Taller than ``MOST`` points,
+    they split like loose paragraphs."""
+
+    MOST = 420.0
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def _gaps(self) -> list[float]:
+        return [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore())
+                        for a, b in zip(self.parts, self.parts[1:], strict=False)]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._heights = [p.wrap(avail_width, avail_height)[1] for p in self.parts]
+        self.width, self.height = avail_width, sum(self._heights) + sum(self._gaps())
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [] if self.height <= self.MOST else list(self.parts)
+
+    def getSpaceBefore(self) -> float:
+        return self.parts[0].getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.parts[-1].getSpaceAfter()
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height, gap in zip(self.parts, self._heights, self._gaps(), strict=True):
+            y -= gap + height
+            part.drawOn(self.canv, 0, y)
+
+
+def kept(out: list[Flowable], evidence: list[Flowable]) -> list[Flowable]:
+    """The answer's last paragraph and the evidence under it on one page, so "Hoe weet
+    je dit?" never starts a page on its own."""
+    if evidence and out and isinstance(out[-1], Paragraph):
+        return [*out[:-1], Together([out[-1], *evidence])]
+    return out + evidence
+
+
 def section_key(section_id: str) -> str:
     return f"s_{section_id}"
 
@@ -64,8 +108,8 @@ class Body:
         out: list[Flowable] = [
             *heading(self.marks, section_key(section.id), f"{number}. {title}",
                      numbered(number, title), self.st["h1"], 0, closed=True, room=160)]
-        if section.intro:
-            out += paragraphs(section.intro.get(lang), self.st["small_muted"])
+        if section.reader_intro:  # the filler's guidance (``intro``) stays in the app
+            out += paragraphs(section.reader_intro.get(lang), self.st["small_muted"])
         if section.id not in self.v.evaluation.visibility.sections:
             out.append(grey_box([Paragraph(markup(_(
                 "Deze sectie is niet van toepassing bij de gegeven antwoorden. De vragen staan "
@@ -132,7 +176,7 @@ class Body:
         for message in self.problems.get(question.id, []):
             out.append(Paragraph(markup("⚠ " + _("Ongeldig antwoord: {reason}")
                                         .format(reason=message)), st["unanswered"]))
-        return out + self.evidence(question, answer, answered=True)
+        return kept(out, self.evidence(question, answer, answered=True))
 
     def evidence(self, question: Question | None, answer: Answer, *,
                  answered: bool) -> list[Flowable]:

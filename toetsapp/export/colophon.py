@@ -10,24 +10,21 @@ from datetime import datetime
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toetsapp import __version__
-from toetsapp.canonical import content_hash
 from toetsapp.export.doc import Marks, heading
 from toetsapp.export.front import key_value_table
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import markup
 from toetsapp.export.view import View
-from toetsapp.formatting import format_datetime, format_number
+from toetsapp.formatting import format_moment, format_number
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
+from toetsapp.signing.content import toets_content_hash
+
+__all__ = ["COLOPHON_KEY", "colophon_flowables", "revision_log", "toets_content_hash"]
 
 COLOPHON_KEY = "colophon"
 
 
-def toets_content_hash(toets: Toets) -> str:
-    """``sha256:…`` over the canonical toets JSON without its signatures."""
-    data = toets.model_dump(mode="json")
-    data.pop("signatures", None)
-    return content_hash(data)
 
 
 def _content_hash_text(toets: Toets) -> str:
@@ -61,7 +58,7 @@ def colophon_flowables(view: View, marks: Marks, style: HouseStyle, width: float
         (_("Terughalen"), _("toetsapp extract DEZE.pdf -o {name}").format(name=attachment)),
         (_("Taal van dit document"), {"nl": _("Nederlands"), "en": _("Engels")}.get(lang, lang)),
         (_("Gemaakt met"), f"Toetsapp {__version__}"),
-        (_("Gegenereerd op"), format_datetime(generated, lang) + " UTC"),
+        (_("Gegenereerd op"), format_moment(generated, lang)),
         (_("Lettertype"), _("DejaVu Sans (vrije licentie; zie exports/fonts)")),
     ]
     rows += [(_("Let op"), note) for note in notes]
@@ -81,7 +78,7 @@ def revision_log(view: View, style: HouseStyle, width: float) -> list[Flowable]:
     data = [[Paragraph(markup(h), st["cell_bold"])
              for h in (_("Wanneer"), _("Door"), _("Wat"))]]
     for rev in revisions:
-        data.append([Paragraph(markup(format_datetime(rev.at, view.language) + " UTC"),
+        data.append([Paragraph(markup(format_moment(rev.at, view.language)),
                                st["cell"]),
                      Paragraph(markup(rev.by or "—"), st["cell"]),
                      Paragraph(markup(rev.summary), st["cell"])])

@@ -48,6 +48,24 @@ def attach_file(pdf_doc: object, name: str, data: bytes, description: str,
     catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "AF"]
 
 
+def record_content_hash(pdf_doc: object, digest: str) -> None:
+    """Write the toets content hash (as in the colophon) into the PDF's ``/Info`` as
+    ``/ToetsappContentHash``, so the pages can be paired with the embedded data."""
+    from reportlab.pdfbase import pdfdoc as p
+
+    base = type(pdf_doc.info)
+
+    class _Info(base):  # type: ignore[misc, valid-type]
+        def format(self, document: object) -> bytes:
+            text = base.format(self, document)
+            extra = p.PDFString(digest).format(document)
+            return text[:text.rindex(b">>")] + b"/ToetsappContentHash " + extra + b" >>"
+
+    info = _Info()
+    info.__dict__.update(pdf_doc.info.__dict__)
+    pdf_doc.info = info
+
+
 def attachment_name(source: Path | str | None, toets: Toets) -> str:
     """The file name inside the PDF: the source's name, else one made from the id."""
     if source:

@@ -56,6 +56,8 @@ def particulars(view: View, marks: Marks, style: HouseStyle, width: float) -> li
         (_("Kamerstuk"), view.citation),
         (_("Kamerstukdocument"), meta.kamerstuk_document),
         (_("Zaaknummer"), meta.zaaknummer),
+        *((_("Verwijst ook naar"), ": ".join(x for x in (ref.title, ref.citation()) if x))
+          for ref in meta.related_kamerstukken),
         (_("Ministerie"), meta.ministry),
     ]
     for org in meta.organisations:

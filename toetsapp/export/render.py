@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -15,9 +16,9 @@ from toetsapp import __version__
 from toetsapp.export.annex import ANNEX_KEY, Annex
 from toetsapp.export.body import Body, section_key
 from toetsapp.export.card import Card
-from toetsapp.export.colophon import COLOPHON_KEY, colophon_flowables
+from toetsapp.export.colophon import COLOPHON_KEY, colophon_flowables, toets_content_hash
 from toetsapp.export.doc import Anchor, Marks, Running, ToetsDoc, _Canvas
-from toetsapp.export.embed import attach_file, attachment_name
+from toetsapp.export.embed import attach_file, attachment_name, record_content_hash
 from toetsapp.export.front import Entry, contents, particulars
 from toetsapp.export.signatures import (
     SIGNATURES_KEY,
@@ -108,17 +109,19 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
         rows = list(signature_rows) if signature_rows is not None else rows_from_signatures(
             toets.signatures, None, lang)
         marks = Marks()
-        running = Running(f"{view.type_short} · {view.short}", view.status,
+        running = Running(view.with_type(view.short, " · "), view.status,
                           view.citation or view.toets.metadata.zaaknummer)
 
         def finish(canv: object) -> None:
             attach_file(canv._doc, name, data, _("De toets als Toetsapp-bestand"),
                         toets.metadata.modified)
+            with contextlib.suppress(UnicodeEncodeError):
+                record_content_hash(canv._doc, toets_content_hash(toets))
 
         buffer = io.BytesIO()
         doc = ToetsDoc(
             buffer, style, marks, running, finish,
-            title=f"{view.type_short}: {view.title}",
+            title=view.with_type(view.title),
             author=view.organisations or toets.metadata.toetser.name or "Toetsapp",
             subject=" — ".join(x for x in (view.type_title, view.citation) if x),
             keywords=[x for x in (form.toets_type, form.id, toets.metadata.dossiernummer,
@@ -126,7 +129,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
             creator=f"Toetsapp {__version__}", producer=f"Toetsapp {__version__} (ReportLab)",
             lang=PDF_LANG.get(lang, lang), invariant=int(invariant), displayDocTitle=True)
         width = doc.width
-        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style),
+        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style, rows),
                  NextPageTemplate("body"), PageBreak(),
                  *contents(_entries(view), marks, style, width),
                  *particulars(view, marks, style, width), PageBreak(),

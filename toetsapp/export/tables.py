@@ -11,11 +11,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from toetsapp.engine.values import filled_rows, is_answered
+from toetsapp.engine.values import as_number, filled_rows, is_answered
 from toetsapp.export.answers import is_year, shown_value
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import markup, pack, plain, resized, split_text
-from toetsapp.i18n import _, ngettext
+from toetsapp.i18n import _
 from toetsapp.model.form import NUMERIC_TYPES, Column, Question
 
 CELL_PAD = 3.0
@@ -101,13 +101,11 @@ def table_flowables(question: Question, value: list[Any], style: HouseStyle, wid
     out: list[Flowable] = []
     if texts:
         weights = [c.width for c in columns] + [1.0] * len(extra)
+        aligned = [_right(c) for c in columns] + [False] * len(extra)
+        totalled = _with_totals(columns, filled, headers, texts, weights, aligned, language)
         sample = [list(col) for col in zip(*texts[:SAMPLE_ROWS], strict=True)]
         lay = _layout(style, headers, sample, weights, width)
-        aligned = [_right(c) for c in columns] + [False] * len(extra)
-        out.append(_table(headers, texts, aligned, lay, style))
-        count = len(filled)
-        out.append(Paragraph(markup(ngettext("{n} rij", "{n} rijen", count).format(n=count)),
-                             st["tiny"]))
+        out.append(_table(headers, texts, aligned, lay, style, total_row=totalled))
     else:
         out.append(Paragraph(markup(_("Geen rijen ingevuld.")), st["not_applicable"]))
     for stray in strays:
@@ -116,8 +114,49 @@ def table_flowables(question: Question, value: list[Any], style: HouseStyle, wid
     return out
 
 
+AMOUNTS = ("money", "fte")
+
+
+def _with_totals(columns: list[Column], rows: list[dict[str, Any]], headers: list[str],
+                 texts: list[list[str]], weights: list[float], aligned: list[bool],
+                 language: str) -> bool:
+    """Add totals to an amounts table in place: a 'Totaal' column per row when there
+    are several money (or fte) columns, and a 'Totaal' row per column. True if added."""
+    amounts = [i for i, c in enumerate(columns) if c.type in AMOUNTS and not is_year(c)]
+    if not amounts:
+        return False
+    kind = columns[amounts[0]].type
+    same = [i for i in amounts if columns[i].type == kind]
+
+    def total(values: list[Any]) -> float | None:
+        numbers = [n for v in values if (n := as_number(v)) is not None]
+        return sum(numbers) if numbers else None
+
+    def shown(column: Column, value: float | None) -> str:
+        return shown_value(column, column.type, value, language) if value is not None else ""
+
+    per_row = len(same) >= 2
+    if per_row:
+        headers.append(_("Totaal"))
+        weights.append(1.0)
+        aligned.append(True)
+        for row, line in zip(rows, texts, strict=True):
+            line.append(shown(columns[same[0]], total([row.get(columns[i].id) for i in same])))
+    last = [""] * len(texts[0])
+    last[0] = _("Totaal")
+    for i in amounts:
+        last[i] = shown(columns[i], total([r.get(columns[i].id) for r in rows]))
+    if per_row:
+        last[-1] = shown(columns[same[0]], total([r.get(columns[i].id) for r in rows
+                                                  for i in same]))
+    if amounts[0] == 0:
+        last[0] = _("Totaal") + ": " + last[0]
+    texts.append(last)
+    return True
+
+
 def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay: _Layout,
-           style: HouseStyle) -> Table:
+           style: HouseStyle, total_row: bool = False) -> Table:
     head = [Paragraph(markup(h, lay.head.fontName), lay.head_right if right else lay.head)
             for h, right in zip(headers, aligned, strict=True)]
     data: list[list[Any]] = [head]
@@ -129,8 +168,10 @@ def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay:
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     max_lines = int(style.data["text"]["cell_lines"])
-    styles = [lay.right if right else lay.cell for right in aligned]
+    plain_styles = [lay.right if right else lay.cell for right in aligned]
+    bold_styles = [lay.head_right if right else lay.head for right in aligned]
     for index, row in enumerate(texts):
+        styles = bold_styles if total_row and index == len(texts) - 1 else plain_styles
         parts = []
         for text, col_width in zip(row, lay.widths, strict=True):
             line_chars = max(4, int((col_width - 2 * CELL_PAD) / (lay.cell.fontSize * 0.62)))
@@ -146,6 +187,8 @@ def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay:
         if index % 2:
             commands.append(("BACKGROUND", (0, first), (-1, last), style.color("zebra")))
         commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, style.color("rule")))
+        if total_row and index == len(texts) - 1:
+            commands.append(("LINEABOVE", (0, first), (-1, first), 0.8, style.color("accent")))
     table = Table(data, colWidths=lay.widths, repeatRows=1, style=table_style(commands))
     table.hAlign = "LEFT"
     return table

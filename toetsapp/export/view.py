@@ -13,7 +13,8 @@ from toetsapp.display import format_value, not_applicable_text
 from toetsapp.engine import DimensionScore, Evaluation, evaluate_toets
 from toetsapp.engine.compiled import CompiledForm, compiled
 from toetsapp.engine.keyfigures import KeyFigureValue
-from toetsapp.engine.values import is_answered
+from toetsapp.engine.values import as_number, is_answered
+from toetsapp.export.slots import SlotView, slot_views
 from toetsapp.formatting import format_date, format_number
 from toetsapp.i18n import _
 from toetsapp.model.form import CHOICE_TYPES, Form, Question
@@ -75,6 +76,30 @@ class ListView:
     question_id: str
 
 
+@dataclass(frozen=True)
+class ChecklistView:
+    """Every option of a multiple choice, with whether it was chosen (None: unanswered)."""
+
+    label: str
+    items: tuple[tuple[str, bool], ...]
+    answered: bool
+    applies: bool
+    question_id: str
+
+
+@dataclass(frozen=True)
+class BreakdownView:
+    """Categories down, sources across; ``cells[i][j]`` the text of category ``i`` in
+    source ``j`` ('' when not filled); the last row is the total."""
+
+    label: str
+    heads: tuple[str, ...]
+    notes: tuple[str, ...]
+    rows: tuple[str, ...]
+    cells: tuple[tuple[str, ...], ...]
+    answered: bool
+
+
 @dataclass
 class View:
     """The document's content in its language, ready for layout."""
@@ -88,6 +113,9 @@ class View:
     dimensions: list[DimensionView] = field(default_factory=list)
     figures: list[FigureView] = field(default_factory=list)
     lists: list[ListView] = field(default_factory=list)
+    slots: list[SlotView] = field(default_factory=list)
+    checklists: list[ChecklistView] = field(default_factory=list)
+    breakdowns: list[BreakdownView] = field(default_factory=list)
     verdict: Grade | None = None
     verdict_computed: Grade | None = None
     section_numbers: dict[str, str] = field(default_factory=dict)
@@ -110,6 +138,13 @@ class View:
     def short(self) -> str:
         meta = self.toets.metadata
         return meta.short_title.strip() or self.title
+
+    def with_type(self, text: str, separator: str = ": ") -> str:
+        """'Invoeringstoets: Wet X', but not 'Invoeringstoets: Invoeringstoets Wet X'."""
+        low = text.casefold()
+        if any(low.startswith(t.casefold()) for t in (self.type_short, self.type_title)):
+            return text
+        return f"{self.type_short}{separator}{text}"
 
     @property
     def citation(self) -> str:
@@ -208,12 +243,24 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
                               language)
         view.verdict_computed = _grade(rubric.verdicts, verdict.computed if verdict else None,
                                        none_yet, language)
+    effective = evaluation.visibility.effective
+    view.slots = slot_views(evaluation, cform, rubric, effective, language,
+                            lambda value: figure_text(value, cform, language))
     for value in evaluation.key_figures:
+        figure = value.figure
+        if figure.slot:
+            continue
+        if figure.display == "checklist":
+            view.checklists.append(_checklist(figure.label.get(language), cform,
+                                              figure.question, evaluation, language))
+            continue
         text = figure_text(value, cform, language)
+        state = figure_state(value)
+        if figure.question not in evaluation.visibility.questions:
+            text, state = _("n.v.t."), "not_applicable"
         note = _figure_note(toets, value) if text else ""
-        view.figures.append(FigureView(value.figure.label.get(language), text,
-                                       bool(text), value.question_id, figure_state(value),
-                                       note))
+        view.figures.append(FigureView(figure.label.get(language), text,
+                                       bool(text), value.question_id, state, note))
     for kl in evaluation.key_lists:
         question = cform.questions[kl.key_list.question]
         items = tuple(list_item(question, kl.key_list.column, i, language) for i in kl.items)
@@ -224,7 +271,50 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
                 for item, detail in zip(items, kl.details, strict=False))
         view.lists.append(ListView(kl.key_list.label.get(language), items, kl.total,
                                    question.id))
+    view.breakdowns = [_breakdown(b, cform, effective, language) for b in form.key_breakdowns]
     return view
+
+
+def _checklist(label: str, cform: CompiledForm, question_id: str, evaluation: Evaluation,
+               lang: str) -> ChecklistView:
+    question = cform.questions[question_id]
+    value = evaluation.visibility.effective.get(question_id)
+    chosen = set(value) if isinstance(value, list) else set()
+    items = tuple((c.label.get(lang), c.value in chosen) for c in question.choices or ())
+    return ChecklistView(label, items, isinstance(value, list),
+                         question_id in evaluation.visibility.questions, question_id)
+
+
+def _breakdown(breakdown: Any, cform: CompiledForm, answers: dict[str, Any],
+               lang: str) -> BreakdownView:
+    """A cost split: each category summed per source (all rows, or the last row)."""
+    from toetsapp.export.slots import _since
+
+    heads, notes, columns = [], [], []
+    answered = False
+    first = cform.questions[breakdown.sources[0].question]
+    for source in breakdown.sources:
+        question = cform.questions[source.question]
+        rows = [r for r in answers.get(source.question) or [] if isinstance(r, dict)]
+        picked = rows[-1:] if source.aggregate == "last_row_total" else rows
+        sums: list[float | None] = []
+        for column_id in breakdown.columns:
+            numbers = [n for r in picked if (n := as_number(r.get(column_id))) is not None]
+            sums.append(sum(numbers) if numbers else None)
+        answered = answered or any(x is not None for x in sums)
+        filled = [x for x in sums if x is not None]
+        columns.append([*sums, sum(filled) if filled else None])
+        heads.append(source.label.get(lang))
+        since = _since(source, answers) if source.since_column else ""  # type: ignore[arg-type]
+        notes.append(since)
+        del question
+    labels = [(first.column(c).label.get(lang) if first.column(c) else c)  # type: ignore[union-attr]
+              for c in breakdown.columns]
+    money = first.column(breakdown.columns[0])
+    cells = tuple(tuple(format_value(money, "money", col[i], lang) if col[i] is not None
+                        else "" for col in columns) for i in range(len(labels) + 1))
+    return BreakdownView(breakdown.label.get(lang), tuple(heads), tuple(notes),
+                         (*labels, _("Totaal")), cells, answered)
 
 
 def _figure_note(toets: Toets, value: KeyFigureValue) -> str:

@@ -110,21 +110,42 @@ class Question(_Field):
 
 
 class Section(_Strict):
-    """A numbered part of the questionnaire."""
+    """A numbered part of the questionnaire.
+
+    ``intro`` is guidance for the person filling the toets (shown in the app only);
+    ``reader_intro`` is what a reader of the PDF sees under the section title.
+    """
 
     id: Identifier = Field(pattern=ID_PATTERN)
     title: Text
     intro: Text | None = None
+    reader_intro: Text | None = None
     visible_when: Condition | None = None
     allow_not_applicable: bool = False  # the whole section may be declared 'n.v.t.'
     questions: list[Question] = Field(min_length=1)
 
 
 KeyAggregate = Literal["value", "table_total", "last_row_total", "row_count"]
+SlotId = Literal["kosten_incidenteel", "kosten_structureel", "fte_incidenteel", "fte_structureel",
+                 "invoering_per", "portfolio", "doenvermogen", "udo"]
+SLOT_IDS: tuple[SlotId, ...] = ("kosten_incidenteel", "kosten_structureel", "fte_incidenteel",
+                                "fte_structureel", "invoering_per", "portfolio", "doenvermogen",
+                                "udo")
 
 
 class KeyFigure(_Strict):
-    """A headline figure on the toetskaart, derived from one answer."""
+    """A headline figure on the toetskaart, derived from one answer.
+
+    ``slot``: its fixed place in the grid every toets type shares (docs/FORMATS.md,
+    "Page 1"); figures without a slot follow in the type's own row. ``dimension``:
+    show that rubric dimension's level, ``verdict``: show the toets's own verdict
+    (``question`` then only decides whether it applies). ``since_column``: for a
+    ``last_row_total``, the column of the last row that says from when ("per jaar
+    vanaf 2029"). ``fallback``: a question whose answer says why the figure does not
+    apply. ``detail``: a text answer shown in full with the figure (the portfolio
+    text). ``display``: ``checklist`` shows every option of a multiple choice with
+    whether it was chosen.
+    """
 
     id: Identifier = Field(pattern=ID_PATTERN)
     label: Text
@@ -132,10 +153,37 @@ class KeyFigure(_Strict):
     aggregate: KeyAggregate = "value"
     columns: list[Identifier] | None = None
     note: Text | None = None
+    slot: SlotId | None = None
+    dimension: Identifier | None = None
+    verdict: bool = False
+    since_column: Identifier | None = None
+    fallback: Identifier | None = None
+    detail: Identifier | None = None
+    display: Literal["value", "checklist"] = "value"
+
+
+class KeyBreakdownSource(_Strict):
+    """One column of a cost split: a table question summed per category."""
+
+    question: Identifier
+    aggregate: Literal["table_total", "last_row_total"] = "table_total"
+    label: Text
+    since_column: Identifier | None = None
+
+
+class KeyBreakdown(_Strict):
+    """A small table on the toetskaart: categories (table columns) down, sources
+    (e.g. one-off and recurring costs) across, with totals both ways."""
+
+    id: Identifier = Field(pattern=ID_PATTERN)
+    label: Text
+    columns: list[Identifier] = Field(min_length=1)
+    sources: list[KeyBreakdownSource] = Field(min_length=1)
 
 
 class KeyList(_Strict):
-    """A short list on the toetskaart (conditions, top risks) taken from a table."""
+    """A short list on the toetskaart (conditions, top risks) taken from a table;
+    ``detail_column`` is shown after each item (a measure's verdict)."""
 
     id: Identifier = Field(pattern=ID_PATTERN)
     label: Text
@@ -144,6 +192,7 @@ class KeyList(_Strict):
     detail_column: Identifier | None = None  # shown after the item, e.g. its verdict
     order_by: Identifier | None = None
     limit: int = Field(default=5, ge=1, le=20)
+    detail_column: Identifier | None = None
 
 
 class FormMigration(_Strict):
@@ -170,6 +219,7 @@ class Form(_Strict):
     sections: list[Section] = Field(min_length=1)
     key_figures: list[KeyFigure] = Field(default_factory=list)
     key_lists: list[KeyList] = Field(default_factory=list)
+    key_breakdowns: list[KeyBreakdown] = Field(default_factory=list)
     previous_versions: list[FormMigration] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -104,3 +104,41 @@ def algorithm_for_key(key: object) -> str | None:
     if isinstance(key, ec.EllipticCurvePrivateKey | ec.EllipticCurvePublicKey):
         return ECDSA_SHA256
     return None
+
+
+def oin(cert: x509.Certificate) -> str:
+    """The OIN (20 digits) as PKIoverheid certificates carry it: in the subject's
+    ``serialNumber`` or ``organizationIdentifier`` (e.g. ``NTRNL-00000001003214345000``);
+    empty when neither holds one."""
+    import re
+
+    for oid in (NameOID.ORGANIZATION_IDENTIFIER, NameOID.SERIAL_NUMBER):
+        found = re.search(r"(?<!\d)(\d{20})(?!\d)", _attribute(cert.subject, oid))
+        if found:
+            return found.group(1)
+    return ""
+
+
+MIN_RSA_BITS = 2048
+MIN_EC_BITS = 256
+
+
+def key_weakness(cert: x509.Certificate) -> str | None:
+    """Why the certificate's key is too weak to sign with (RSA under 2048 bits, EC
+    under 256 bits, or another key type), or None when it is strong enough."""
+    from toetsapp.i18n import _
+
+    public = cert.public_key()
+    if isinstance(public, rsa.RSAPublicKey):
+        if public.key_size < MIN_RSA_BITS:
+            return _("RSA-sleutel van {bits} bits; minimaal {min} bits is vereist").format(
+                bits=public.key_size, min=MIN_RSA_BITS)
+        return None
+    if isinstance(public, ec.EllipticCurvePublicKey):
+        if public.curve.key_size < MIN_EC_BITS:
+            return _("EC-sleutel van {bits} bits ({curve}); minimaal {min} bits (P-256) is "
+                     "vereist").format(bits=public.curve.key_size, curve=public.curve.name,
+                                       min=MIN_EC_BITS)
+        return None
+    return _("dit type sleutel wordt niet ondersteund ({kind})").format(
+        kind=type(public).__name__.lstrip("_"))

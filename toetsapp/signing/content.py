@@ -21,7 +21,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from toetsapp.canonical import canonical_bytes
+from toetsapp.canonical import canonical_bytes, content_hash
 from toetsapp.errors import ToetsappError
 from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature, Toets
@@ -126,3 +126,13 @@ def message_fields(signature: CoSignature, certificate_sha256: str) -> dict[str,
 def signed_message(signature: CoSignature, certificate_sha256: str) -> bytes:
     """The exact bytes a co-signature's ``signature`` is computed over."""
     return canonical_bytes(message_fields(signature, certificate_sha256))
+
+
+def toets_content_hash(toets: Toets) -> str:
+    """``sha256:…`` over the canonical toets JSON without its signatures: the
+    "Inhoudshash" in the colophon and ``/ToetsappContentHash`` in the PDF's ``/Info``,
+    which pair a PDF's pages with its embedded toets (not the co-signature digest: the
+    revision log and modification time count here)."""
+    data = toets.model_dump(mode="json")
+    data.pop("signatures", None)
+    return content_hash(data)

@@ -36,7 +36,8 @@ def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str
     """A co-signature by ``key`` over the current content of ``toets``.
 
     ``name`` and ``organisation`` default to the certificate's CN and O, ``role`` to
-    its title. No policy checks (see :func:`sign_toets`).
+    its title. No policy checks (see :func:`sign_toets`, which never takes a name or
+    organisation: verification takes identity from the certificate anyway).
     """
     fields = {
         "organisation": (organisation if organisation is not None else key.organisation).strip(),
@@ -64,11 +65,13 @@ def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str
                                        .decode("ascii")})
 
 
-def _same_signer(a: CoSignature, b: CoSignature) -> bool:
-    if a.certificate == b.certificate:
-        return True
-    return (a.organisation.casefold(), a.name.casefold()) == (
-        b.organisation.casefold(), b.name.casefold())
+def _same_subject(a: CoSignature, b: CoSignature) -> bool:
+    """Made with a certificate of the same subject (the same person, e.g. a renewed
+    certificate); a signature whose certificate cannot be read is never replaced."""
+    try:
+        return certs.from_pem(a.certificate).subject == certs.from_pem(b.certificate).subject
+    except ValueError:
+        return False
 
 
 def check_position(position: str, remarks: str) -> None:
@@ -83,26 +86,31 @@ def check_position(position: str, remarks: str) -> None:
 
 
 def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
-               name: str | None = None, role: str | None = None,
-               organisation: str | None = None, at: datetime | None = None) -> Toets:
-    """A copy of ``toets`` with a new co-signature; an earlier one by the same signer
-    (same certificate, or same organisation and name) is replaced.
+               role: str | None = None, at: datetime | None = None) -> Toets:
+    """A copy of ``toets`` with a new co-signature; organisation and name are the
+    certificate's O and CN. An earlier signature made with a certificate of the same
+    subject is replaced; nobody else's ever is.
 
     Refuses an unknown position, a missing motivation for 'akkoord met kanttekeningen'
-    or 'niet akkoord', and a certificate that is not valid at the signing time.
+    or 'niet akkoord', a key weaker than RSA-2048 / P-256, and a certificate that is
+    not valid at the signing time.
     """
     check_position(position, remarks)
     moment = _utc(at or utcnow())
     cert = key.certificate
+    weak = certs.key_weakness(cert)
+    if weak:
+        raise ToetsappError(_("deze sleutel is te zwak om mee te ondertekenen: {reason}")
+                            .format(reason=weak))
     if moment > certs.not_after(cert):
         raise ToetsappError(_("het certificaat is verlopen op {date}; ondertekenen kan niet")
                             .format(date=format_date(certs.not_after(cert).date())))
     if moment < certs.not_before(cert):
         raise ToetsappError(_("het certificaat is pas geldig vanaf {date}")
                             .format(date=format_date(certs.not_before(cert).date())))
-    signature = make_signature(toets, key, position=position, remarks=remarks, name=name,
-                               role=role, organisation=organisation, at=moment)
-    kept = [s for s in toets.signatures if not _same_signer(s, signature)]
+    signature = make_signature(toets, key, position=position, remarks=remarks, role=role,
+                               at=moment)
+    kept = [s for s in toets.signatures if not _same_subject(s, signature)]
     signed = toets.model_copy(deep=True)
     signed.signatures = [*kept, signature]
     return signed
@@ -121,7 +129,9 @@ def verify_signature(signature: CoSignature, digest: str, trust: TrustStore, *,
         return SignatureResult(
             index, status, detail, signature.organisation, signature.name,
             certs.subject_text(cert) if cert else "", certs.fingerprint(cert) if cert else "",
-            signature.signed_at, signature.position)
+            signature.signed_at, signature.position,
+            issuer=certs.issuer_text(cert) if cert else "",
+            serial=f"{cert.serial_number:x}" if cert else "")
 
     try:
         cert = certs.from_pem(signature.certificate)
@@ -164,20 +174,23 @@ def verify_signature(signature: CoSignature, digest: str, trust: TrustStore, *,
 def verify_toets(toets: Toets, trust: TrustStore | None = None, *,
                  now: datetime | None = None) -> list[SignatureResult]:
     """Check every co-signature of ``toets`` (default trust store: the user's folder)."""
+    from toetsapp.signing.identity import attribute
+
     trust = trust if trust is not None else load_trust_store()
     digest = content_digest(toets)
     accepted = accepted_digests(toets) if toets.migrated_from else {digest}
-    return [verify_signature(sig, sig.content_digest if sig.content_digest in accepted
-                             else digest, trust, now=now, index=i)
-            for i, sig in enumerate(toets.signatures)]
+    results = [verify_signature(sig, sig.content_digest if sig.content_digest in accepted
+                                else digest, trust, now=now, index=i)
+               for i, sig in enumerate(toets.signatures)]
+    return attribute(toets, results, trust)
 
 
 def missing_signers(toets: Toets, results: list[SignatureResult]) -> list[str]:
-    """Organisations in ``metadata.organisations`` without a valid co-signature.
+    """Organisations in ``metadata.organisations`` without a valid co-signature that
+    counts for them (see :mod:`toetsapp.signing.identity`).
 
     The list of organisations is part of the signed content, so a co-signature that
     was removed from the file shows up here.
     """
-    signed = {r.organisation.casefold() for r in results if r.valid}
-    return [org.name for org in toets.metadata.organisations
-            if not {org.name.casefold(), org.abbreviation.casefold()} & signed]
+    signed = {r.counts_for for r in results if r.valid and r.counts_for}
+    return [org.name for org in toets.metadata.organisations if org.name not in signed]

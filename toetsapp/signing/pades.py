@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.i18n import _
 from toetsapp.signing import certs
+from toetsapp.signing.integrity import PdfIntegrity, check_integrity
 from toetsapp.signing.keys import SigningKey, load_p12
 from toetsapp.signing.status import SignatureResult, SignatureStatus
 from toetsapp.signing.trust import TrustStore, check_certificate, signing_usage
@@ -25,7 +27,9 @@ logging.getLogger("pyhanko").addHandler(logging.NullHandler())
 logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
 
 
-def _signer(key: SigningKey):  # -> pyhanko SimpleSigner
+def _signer(key: SigningKey):  # -> pyhanko Signer
+    if hasattr(key, "pyhanko_signer"):  # a key on a smartcard or token (PKCS#11)
+        return key.pyhanko_signer()
     from asn1crypto import keys as asn1_keys
     from cryptography.hazmat.primitives import serialization as ser
     from pyhanko.sign.signers import SimpleSigner
@@ -69,32 +73,60 @@ def next_field_name(writer) -> str:
 
 def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | bytes | None = None,
                *, reason: str | None = None, location: str | None = None,
-               field_name: str | None = None) -> bytes:
+               field_name: str | None = None, trust: TrustStore | None = None,
+               tsa: str | None = None) -> bytes:
     """``pdf_bytes`` with one more PAdES signature (subfilter ETSI.CAdES.detached).
 
     ``p12`` is a loaded key or the path of a PKCS#12 file (then ``password`` opens it).
     Earlier signatures stay valid: the signature is appended as an incremental update.
+    With ``trust``, the certificates and CRLs that validate the signer (from the trust
+    folder) go into the document security store (DSS, PAdES B-LT) when the signer's
+    certificate validates against it. With ``tsa`` (an RFC 3161 URL) the signature gets
+    a signature timestamp and, after the DSS, a document timestamp (B-LTA).
     """
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers
     from pyhanko.sign.general import SigningError
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
-    key = p12 if isinstance(p12, SigningKey) else load_p12(p12, password)
+    key = load_p12(p12, password) if isinstance(p12, Path | str) else p12
     now = datetime.now(UTC)
     if not certs.valid_at(key.certificate, now):
         raise ToetsappError(_("het certificaat van {name} is niet geldig op dit moment")
                             .format(name=key.name or key.subject))
+    weak = certs.key_weakness(key.certificate)
+    if weak:
+        raise ToetsappError(_("deze sleutel is te zwak om mee te ondertekenen: {reason}")
+                            .format(reason=weak))
     writer = _writer(pdf_bytes)
+    lasting = trust is not None and check_certificate(key.certificate, key.chain, trust,
+                                                      now) is None
+    timestamper = _timestamper(tsa) if tsa else None
     meta = signers.PdfSignatureMetadata(
         field_name=field_name or next_field_name(writer), md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES, name=key.name or None,
-        reason=reason, location=location)
+        reason=reason, location=location,
+        embed_validation_info=lasting, validation_context=trust.context() if lasting else None,
+        use_pades_lta=lasting and timestamper is not None)
     try:
-        out = signers.PdfSigner(meta, _signer(key)).sign_pdf(writer, output=io.BytesIO())
+        out = signers.PdfSigner(meta, _signer(key), timestamper=timestamper).sign_pdf(
+            writer, output=io.BytesIO())
+    except TimestampRequestError as exc:
+        raise ToetsappError(_("geen tijdstempel van {url}: {error}")
+                            .format(url=tsa, error=exc)) from None
     except (SigningError, PdfError) as exc:  # e.g. a certified PDF that allows no changes
         raise ToetsappError(_("de PDF kan niet worden ondertekend: {error}")
                             .format(error=exc)) from None
     return out.getvalue()
+
+
+def _timestamper(url: str):  # -> UrlTimeStamper
+    from toetsapp.signing.tsa import UrlTimeStamper
+
+    if not url.startswith(("http://", "https://")):
+        raise ToetsappError(_("de tijdstempeldienst moet een http- of https-adres zijn: {url}")
+                            .format(url=url))
+    return UrlTimeStamper(url)
 
 
 def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, str]:
@@ -119,9 +151,33 @@ def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, s
         reason=indication)
 
 
+@dataclass(frozen=True)
+class PdfCheck:
+    """Each PDF signature's result, and the file-level findings (removed signatures,
+    changes after signing: :mod:`toetsapp.signing.integrity`)."""
+
+    results: list[SignatureResult]
+    integrity: PdfIntegrity
+
+
 def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                source: Path | str = "PDF") -> list[SignatureResult]:
     """Validate every signature in the PDF with pyHanko's validator, oldest first."""
+    return inspect_pdf(pdf_bytes, trust, source=source).results
+
+
+def _byte_range(sig) -> tuple[int, int, int, int]:
+    return tuple(int(x) for x in sig.sig_object["/ByteRange"])  # type: ignore[return-value]
+
+
+def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PDF",
+                deep: bool = False) -> PdfCheck:
+    """:func:`verify_pdf` plus :func:`~toetsapp.signing.integrity.check_integrity`.
+
+    The changes after each signature are found by comparing the signed revisions object
+    by object (pikepdf, fast). ``deep`` also runs pyHanko's difference analysis for the
+    first signature (every later revision against its rules: seconds on a large PDF).
+    """
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -130,21 +186,26 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
         raise FileProblem(source, _("dit is geen PDF"))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        embedded = list(reader.embedded_regular_signatures)  # document timestamps aside
+        everything = list(reader.embedded_signatures)
+        embedded = [sig for sig in everything if sig.sig_object_type != "/DocTimeStamp"]
+        spans = {id(sig): _byte_range(sig) for sig in everything}
     except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise FileProblem(source, _("de PDF kan niet worden gelezen: {error}")
                           .format(error=exc)) from None
+    levels: dict[int, object] = {}
     results = []
     for index, sig in enumerate(embedded):
         field = sig.field_name or ""
         try:
             status = validate_pdf_signature(sig, trust.context(),
-                                            key_usage_settings=signing_usage())
+                                            key_usage_settings=signing_usage(),
+                                            skip_diff=not (deep and index == 0))
         except (PdfError, ValueError, KeyError, TypeError) as exc:  # incl. SignatureValidationError
             results.append(SignatureResult(index, SignatureStatus.MALFORMED, _(
                 "de handtekening kan niet worden gelezen: {error}").format(error=exc),
                 kind="pdf", field=field))
             continue
+        levels[id(sig)] = status.modification_level
         cert = certs.from_asn1(status.signing_cert)
         chain = [certs.from_asn1(c) for c in sig.other_embedded_certs]
         if status.bottom_line:
@@ -152,8 +213,44 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
                 "de PAdES-handtekening klopt en het certificaat is vertrouwd")
         else:
             state, detail = _explain(status, cert, chain, trust)
+        if state is SignatureStatus.VALID:
+            weak = certs.key_weakness(cert)
+            if weak:
+                state, detail = SignatureStatus.WEAK_KEY, weak
+        stamp = status.timestamp_validity
         results.append(SignatureResult(
             index, state, detail, certs.organisation_name(cert), certs.common_name(cert),
             certs.subject_text(cert), certs.fingerprint(cert), status.signer_reported_dt,
-            kind="pdf", field=field))
-    return results
+            kind="pdf", field=field, oin=certs.oin(cert),
+            timestamp=stamp.timestamp if stamp is not None and stamp.valid and stamp.intact
+            else None, issuer=certs.issuer_text(cert), serial=f"{cert.serial_number:x}"))
+    timestamps = [sig for sig in everything if sig.sig_object_type == "/DocTimeStamp"]
+    integrity = check_integrity(pdf_bytes, [(spans[id(sig)], sig.field_name or "",
+                                             levels.get(id(sig))) for sig in everything],
+                                timestamps=[_document_timestamp(sig, trust)
+                                            for sig in timestamps])
+    keep = (SignatureStatus.INVALID, SignatureStatus.MALFORMED, SignatureStatus.CONTENT_CHANGED)
+    results = [replace(r, status=SignatureStatus.CONTENT_CHANGED, detail=_(
+        "de PDF is na deze handtekening gewijzigd op een manier die niet is toegestaan: "
+        "{what}").format(what=integrity.changed_after[r.field]))
+        if r.field in integrity.changed_after and r.status not in keep else r for r in results]
+    return PdfCheck(results, integrity)
+
+
+def _document_timestamp(sig, trust: TrustStore) -> tuple[str, datetime | None, str]:
+    """(field, time, problem) for a document timestamp (PAdES B-LTA)."""
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    try:
+        status = validate_pdf_timestamp(sig, validation_context=trust.context())
+    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        return sig.field_name or "", None, _("de documenttijdstempel kan niet worden "
+                                             "gelezen: {error}").format(error=exc)
+    if not (status.intact and status.valid):
+        return sig.field_name or "", status.timestamp, _(
+            "de documenttijdstempel klopt niet met het bestand")
+    if not status.trusted:
+        return sig.field_name or "", status.timestamp, _(
+            "de tijdstempeldienst van de documenttijdstempel is niet vertrouwd")
+    return sig.field_name or "", status.timestamp, ""

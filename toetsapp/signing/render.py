@@ -27,16 +27,20 @@ def reason_for(toets: Toets, key: SigningKey) -> str:
     return _("Ondertekening van de toets")
 
 
-def sign_pdf_bytes(pdf: bytes, toets: Toets, keys: Sequence[SigningKey]) -> bytes:
-    """``pdf`` with one PAdES signature per key, in order, each an incremental update."""
+def sign_pdf_bytes(pdf: bytes, toets: Toets, keys: Sequence[SigningKey], *,
+                   trust: TrustStore | None = None, tsa: str | None = None) -> bytes:
+    """``pdf`` with one PAdES signature per key, in order, each an incremental update;
+    validation data from ``trust`` in the DSS, timestamps from ``tsa`` (see
+    :func:`~toetsapp.signing.pades.pades_sign`)."""
     for key in keys:
-        pdf = pades_sign(pdf, key, reason=reason_for(toets, key))
+        pdf = pades_sign(pdf, key, reason=reason_for(toets, key), trust=trust, tsa=tsa)
     return pdf
 
 
 def write_signed_pdf(toets_path: Path | str, pdf_path: Path | str | None,
                      keys: Sequence[SigningKey], trust: TrustStore, *,
-                     language: str | None = None, invariant: bool = False) -> Path:
+                     language: str | None = None, invariant: bool = False,
+                     tsa: str | None = None) -> Path:
     """Render ``toets_path`` like ``toetsapp render`` does, with the co-signatures checked
     against ``trust`` on the signatures page, then sign with ``keys`` and write atomically.
     """
@@ -55,6 +59,6 @@ def write_signed_pdf(toets_path: Path | str, pdf_path: Path | str | None,
         pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=lang,
                                invariant=invariant, signature_rows=rows, toets_bytes=data,
                                attachment=source.name, notes=definition_warnings(toets, catalog))
-        pdf = sign_pdf_bytes(pdf, toets, keys)  # last: any later rewrite would break it
+        pdf = sign_pdf_bytes(pdf, toets, keys, trust=trust, tsa=tsa)  # last: nothing after
     atomic_write_bytes(target, pdf)
     return target

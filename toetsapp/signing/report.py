@@ -25,23 +25,45 @@ def _details(results: list[SignatureResult], verbose: bool) -> list[str]:
     return lines
 
 
+def _pages_summary(report: FileReport) -> str:
+    integrity = report.integrity
+    if integrity is None:
+        return ""
+    if integrity.problems:
+        return _("De pagina's zijn NIET beschermd: zie hieronder.")
+    if not integrity.signatures:
+        return _("Geen PDF-handtekening: de pagina's zijn niet beschermd.")
+    if all(r.valid for r in report.pdf):
+        return _("De PDF-handtekeningen dekken het hele bestand; na de laatste is niets "
+                 "gewijzigd (hooguit validatiegegevens toegevoegd).")
+    return _("Niet elke PDF-handtekening is geldig: de pagina's zijn niet betrouwbaar "
+             "beschermd.")
+
+
 def report_text(report: FileReport, *, verbose: bool = False) -> str:
-    """The report for one file: a table per kind of signature, then explanations."""
+    """The report for one file: the pages (PDF signatures) and the data (co-signatures)
+    separately, then explanations."""
     lines = [str(report.path)]
-    pdf = [r for r in report.results if r.kind == "pdf"]
-    toets = [r for r in report.results if r.kind == "toets"]
-    if pdf:
-        lines += ["", _("Handtekeningen in de PDF (PAdES)")]
-        lines.append(render_table(
-            [_("Veld"), _("Organisatie"), _("Ondertekenaar"), _("Ondertekend op"), _("Status")],
-            [[r.field, r.organisation, r.name, _when(r), r.status.label] for r in pdf]))
+    pdf, toets = list(report.pdf), list(report.cosignatures)
+    if report.kind == "pdf":
+        lines += ["", _("Pagina's: handtekeningen in de PDF (PAdES)")]
+        if pdf:
+            lines.append(render_table(
+                [_("Veld"), _("Organisatie"), _("Ondertekenaar"), _("Ondertekend op"),
+                 _("Status")],
+                [[r.field, r.organisation, r.name, _when(r), r.status.label] for r in pdf]))
+        lines.append(_pages_summary(report))
+        lines += [f"  - {problem}" for problem in report.problems]
     if toets:
-        lines += ["", _("Medeondertekeningen van de toets")]
+        lines += ["", _("Gegevens: medeondertekeningen van de toets")]
         lines.append(render_table(
-            [_("Organisatie"), _("Ondertekenaar"), _("Standpunt"), _("Ondertekend op"),
-             _("Status")],
-            [[r.organisation, r.name, position_label(r.position), _when(r), r.status.label]
-             for r in toets]))
+            [_("Organisatie"), _("Ondertekenaar"), _("Telt voor"), _("Standpunt"),
+             _("Ondertekend op"), _("Status")],
+            [[r.organisation, r.name, r.counts_for, position_label(r.position), _when(r),
+              r.status.label] for r in toets]))
+        valid, total = report.tally
+        lines.append(_("{valid} van {total} organisaties hebben geldig medeondertekend.")
+                     .format(valid=valid, total=total))
     details = _details(pdf + toets, verbose)
     if details:
         lines += ["", _("Toelichting"), *details]
@@ -49,6 +71,11 @@ def report_text(report: FileReport, *, verbose: bool = False) -> str:
         lines += ["", _("Nog geen geldige handtekening van: {organisations}").format(
             organisations=", ".join(report.missing))]
     lines += ["", *report.notes] if report.notes else []
-    lines += ["", _("Resultaat: alle handtekeningen zijn geldig.") if report.ok
-              else _("Resultaat: NIET IN ORDE.")]
-    return "\n".join(lines)
+    if not report.ok:
+        result = _("Resultaat: NIET IN ORDE.")
+    elif report.integrity is not None and not report.integrity.signatures:
+        result = _("Resultaat: de medeondertekeningen zijn geldig, maar de pagina's zijn niet "
+                   "beschermd (geen PDF-handtekening).")
+    else:
+        result = _("Resultaat: alle handtekeningen zijn geldig.")
+    return "\n".join([*lines, "", result])

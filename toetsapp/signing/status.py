@@ -20,6 +20,11 @@ class SignatureStatus(StrEnum):
     NOT_YET_VALID = "not_yet_valid"
     REVOKED = "revoked"
     MALFORMED = "malformed"
+    KEY_USAGE = "key_usage"
+    WEAK_KEY = "weak_key"
+    WRONG_ORGANISATION = "wrong_organisation"
+    WRONG_SIGNER = "wrong_signer"
+    DUPLICATE = "duplicate"
 
     @property
     def label(self) -> str:
@@ -33,6 +38,12 @@ class SignatureStatus(StrEnum):
             SignatureStatus.NOT_YET_VALID: _("certificaat nog niet geldig"),
             SignatureStatus.REVOKED: _("certificaat ingetrokken"),
             SignatureStatus.MALFORMED: _("handtekening onleesbaar"),
+            SignatureStatus.KEY_USAGE: _("certificaat niet bedoeld voor ondertekenen"),
+            SignatureStatus.WEAK_KEY: _("sleutel te zwak"),
+            SignatureStatus.WRONG_ORGANISATION: _(
+                "ondertekend door een andere organisatie dan vermeld"),
+            SignatureStatus.WRONG_SIGNER: _("ondertekend door een ander dan vermeld"),
+            SignatureStatus.DUPLICATE: _("dubbele handtekening (telt één keer)"),
         }[self]
 
     @property
@@ -66,6 +77,11 @@ class SignatureResult:
     position: str = ""  # co-signatures: akkoord, akkoord_met_kanttekeningen, niet_akkoord
     kind: str = "toets"  # "toets" (co-signature) or "pdf" (PAdES)
     field: str = ""  # PDF signature field name
+    oin: str = ""  # the OIN in the certificate (PKIoverheid), if any
+    counts_for: str = ""  # the organisation of the toets this signature counts for
+    timestamp: datetime | None = None  # PDF: the time in a valid signature timestamp (TSA)
+    issuer: str = ""
+    serial: str = ""  # the certificate's serial number (hex)
 
     @property
     def valid(self) -> bool:
@@ -78,4 +94,7 @@ class SignatureResult:
                 "status": self.status.value, "label": self.status.label,
                 "detail": self.detail, "subject": self.subject,
                 "fingerprint": self.fingerprint, "position": self.position or None,
+                "oin": self.oin or None, "counts_for": self.counts_for or None,
+                "issuer": self.issuer or None, "serial_number": self.serial or None,
+                "timestamp": self.timestamp.isoformat() if self.timestamp else None,
                 "signed_at": self.signed_at.isoformat() if self.signed_at else None}

@@ -35,6 +35,16 @@ class TrustStore:
     crls: tuple[bytes, ...] = ()
     folder: Path | None = None
     problems: tuple[str, ...] = field(default=(), compare=False)
+    # organisaties.json: organisation name or abbreviation -> OINs and certificate
+    # SHA-256 fingerprints (lower-case hex) that may sign for it
+    organisations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def allowed_for(self, *names: str) -> set[str] | None:
+        """The OINs and fingerprints mapped to any of ``names`` (casefolded), or None
+        when the mapping file says nothing about them."""
+        wanted = {n.casefold() for n in names if n}
+        found = [values for name, values in self.organisations if name.casefold() in wanted]
+        return {v for values in found for v in values} if found else None
 
     def context(self, moment: datetime | None = None):  # -> ValidationContext
         """A pyHanko validation context: these roots and CRLs only, no fetching, at
@@ -99,8 +109,13 @@ def load_trust_store(folder: Path | str | None = None, *, required: bool = False
     roots: list[x509.Certificate] = []
     crls: list[bytes] = []
     problems: list[str] = []
+    organisations: tuple[tuple[str, tuple[str, ...]], ...] = ()
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.name == ORGANISATIONS_FILE:
+            organisations, problem = _read_organisations(path)
+            problems += [problem] if problem else []
             continue
         try:
             if path.stat().st_size > MAX_TRUST_FILE:
@@ -115,7 +130,44 @@ def load_trust_store(folder: Path | str | None = None, *, required: bool = False
         if not found and not revoked:
             problems.append(_("{file}: geen certificaat of CRL gevonden; overgeslagen")
                             .format(file=path.name))
-    return TrustStore(tuple(roots), tuple(crls), folder, tuple(problems))
+    return TrustStore(tuple(roots), tuple(crls), folder, tuple(problems), organisations)
+
+
+ORGANISATIONS_FILE = "organisaties.json"
+
+
+def _normal_value(value: str) -> str | None:
+    """An OIN (20 digits) or a SHA-256 fingerprint (hex, colons and spaces allowed)."""
+    text = value.strip().lower().removeprefix("sha256:").replace(":", "").replace(" ", "")
+    if len(text) == 20 and text.isdigit():
+        return text
+    if len(text) == 64 and all(c in "0123456789abcdef" for c in text):
+        return text
+    return None
+
+
+def _read_organisations(path: Path) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], str]:
+    """``organisaties.json``: ``{"Belastingdienst": ["<OIN>", "<SHA-256>"], …}``."""
+    import json
+
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        entries = []
+        for name, values in data.items():
+            values = [values] if isinstance(values, str) else values
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise ValueError(name)
+            normal = [_normal_value(v) for v in values]
+            if None in normal:
+                raise ValueError(name)
+            entries.append((str(name), tuple(v for v in normal if v)))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return (), _("{file}: ongeldig ({error}); verwacht {{\"organisatie\": [\"OIN of "
+                     "SHA-256-vingerafdruk\", …]}}; overgeslagen").format(
+            file=path.name, error=exc)
+    return tuple(entries), ""
 
 
 def signing_usage():  # -> KeyUsageConstraints
@@ -139,6 +191,10 @@ def check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tu
     from pyhanko_certvalidator import errors as e
 
     moment = _utc(moment)
+    weak = certs.key_weakness(cert)
+    if weak:
+        return SignatureStatus.WEAK_KEY, _("de sleutel van het certificaat is te zwak: "
+                                           "{reason}").format(reason=weak)
     leaf = certs.to_asn1(cert)
     validator = CertificateValidator(leaf, [certs.to_asn1(c) for c in chain],
                                      trust.context(moment))
@@ -169,6 +225,6 @@ def check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tu
     try:
         signing_usage().validate(leaf)
     except e.InvalidCertificateError:
-        return SignatureStatus.UNTRUSTED, _("het certificaat is niet bedoeld voor het "
+        return SignatureStatus.KEY_USAGE, _("het certificaat is niet bedoeld voor het "
                                             "ondertekenen van documenten (sleutelgebruik)")
     return None

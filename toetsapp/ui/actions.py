@@ -42,6 +42,14 @@ class Actions:
     focus_scores: QAction
     focus_problems: QAction
     about: QAction
+    find: QAction
+    only_unanswered: QAction
+    only_invalid: QAction
+    only_commented: QAction
+    print: QAction
+    help_question: QAction
+    help_shortcuts: QAction
+    help_guide: QAction
 
     def document_actions(self) -> list[QAction]:
         """Actions that need an open document."""
@@ -50,7 +58,9 @@ class Actions:
                 self.question_comments, self.question_history, self.upgrade_form,
                 self.override_verdict,
                 self.data_page, self.next_section, self.previous_section, self.next_problem,
-                self.focus_navigator, self.focus_page, self.focus_scores, self.focus_problems]
+                self.focus_navigator, self.focus_page, self.focus_scores, self.focus_problems,
+                self.find, self.only_unanswered, self.only_invalid, self.only_commented,
+                self.print]
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -111,7 +121,21 @@ def create_actions(window: QMainWindow) -> Actions:
         focus_scores=_action(window, _("Naar de &scores"), "Ctrl+3"),
         focus_problems=_action(window, _("Naar de p&roblemen"), "Ctrl+4"),
         about=_action(window, _("&Over Toetsapp")),
+        find=_action(window, _("&Zoeken…"), Key.Find,
+                     _("Zoek in vragen, antwoorden, bronnen en opmerkingen")),
+        only_unanswered=_action(window, _("Alleen onbe&antwoorde vragen")),
+        only_invalid=_action(window, _("Alleen on&geldige antwoorden")),
+        only_commented=_action(window, _("Alleen vragen met op&merkingen")),
+        print=_action(window, _("Afdr&ukken…"), Key.Print,
+                      _("Bekijk de PDF van deze toets en druk hem af")),
+        help_question=_action(window, _("&Help bij deze vraag"), Key.HelpContents,
+                              _("Wat de vraag vraagt, welke scores ze voedt en hoe")),
+        help_shortcuts=_action(window, _("&Sneltoetsen")),
+        help_guide=_action(window, _("Je &eerste toets")),
     )
+    for action, fallback in ((a.find, "Ctrl+F"), (a.print, "Ctrl+P"), (a.help_question, "F1")):
+        if not action.shortcuts():
+            action.setShortcut(QKeySequence(fallback))
     for action, fallback in ((a.quit, "Ctrl+Q"), (a.close, "Ctrl+W")):
         if not action.shortcuts():
             action.setShortcut(QKeySequence(fallback))
@@ -127,13 +151,15 @@ def build_menus(window: QMainWindow, a: Actions) -> QMenu:
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
-    file_menu.addActions([a.export_pdf, a.sign])
+    file_menu.addActions([a.export_pdf, a.print, a.sign])
     file_menu.addSeparator()
     file_menu.addActions([a.compare, a.dossier])
     file_menu.addSeparator()
     file_menu.addActions([a.close, a.quit])
     edit_menu = bar.addMenu(_("Be&werken"))
     edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([a.find, a.only_unanswered, a.only_invalid, a.only_commented])
     edit_menu.addSeparator()
     edit_menu.addAction(a.override_verdict)
     review_menu = bar.addMenu(_("Beoo&rdelen"))
@@ -151,5 +177,7 @@ def build_menus(window: QMainWindow, a: Actions) -> QMenu:
 
     preferences.install(window, view_menu)
     help_menu = bar.addMenu(_("&Help"))
+    help_menu.addActions([a.help_question, a.help_shortcuts, a.help_guide])
+    help_menu.addSeparator()
     help_menu.addAction(a.about)
     return recent

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from toetsapp.catalog import default_catalog
 from toetsapp.files.locations import recovery_dir
 from toetsapp.formatting import babel_locale
-from toetsapp.i18n import _, current_language, set_language
+from toetsapp.i18n import MissingCatalog, _, current_language, set_language
 from toetsapp.ui import settings
 from toetsapp.ui.autosave import Session
 from toetsapp.ui.mainwindow import MainWindow
@@ -106,7 +106,11 @@ def run_app(argv: Sequence[str] = ()) -> int:
     """Run the application until its window closes; returns the exit code."""
     args = _arguments(argv)
     if args.lang is None and not os.environ.get("TOETSAPP_LANG") and settings.language.get():
-        set_language(settings.language.get())
+        try:
+            set_language(settings.language.get())
+        except MissingCatalog as missing:
+            print(missing, file=sys.stderr)
+            return 3
     app = create_application()
     window = build_window(args.files)
     _install_crash_guard(window)

@@ -11,6 +11,7 @@ from toetsapp.i18n import _
 from toetsapp.ui.document import Document
 from toetsapp.ui.metadata import MetadataPage
 from toetsapp.ui.navigator import Navigator
+from toetsapp.ui.search import SearchPanel
 from toetsapp.ui.sectionpage import SectionPage
 from toetsapp.ui.widgets import Banner
 
@@ -45,11 +46,22 @@ class DocumentView(QWidget):
         self.signature_banner.hide()
         right_layout.addWidget(self.signature_banner)
         right_layout.addWidget(self.stack, 1)
+        self.search = SearchPanel(doc, self)
+        self.search.hide()
+        self.search.sig_jump.connect(lambda question: self.reveal(question, focus=False))
+        self.search.sig_closed.connect(self.navigator.setFocus)
+        self.left = QSplitter(Qt.Orientation.Vertical, self)  # search above the navigator
+        self.left.addWidget(self.search)
+        self.left.addWidget(self.navigator)
+        self.left.setChildrenCollapsible(False)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setCollapsible(0, True)  # the navigator folds away; the page never
+        self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([300, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -7,6 +7,7 @@ off the GUI thread; then 'Map openen' and 'PDF openen', as after an export.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toetsapp.errors import FileProblem
+from toetsapp.errors import FileProblem, Issue
 from toetsapp.i18n import _, ngettext
 from toetsapp.ui.dossierform import DocumentList, DossierFields
 from toetsapp.ui.dossierops import DossierOps
@@ -35,6 +36,29 @@ def new_data() -> dict[str, Any]:
     """An empty manifest, as JSON data."""
     return {"format": "toetsapp/dossier", "format_version": 1, "language": "nl",
             "dossier": {"dossiernummer": "", "title": "", "kamer": "II"}, "documents": []}
+
+
+_DOCUMENT = re.compile(r"^\$\.documents\[(\d+)\](?:\.(\w+))?")
+
+
+def readable_issue(issue: Issue) -> str:
+    """A manifest problem for people: 'Document 3, bestand: …' instead of a JSON path."""
+    found = _DOCUMENT.match(issue.path)
+    if found is not None:
+        fields = {"file": _("bestand"), "kind": _("soort"), "title": _("titel"),
+                  "proposal": _("voorstel")}
+        where = _("Document {n}").format(n=int(found.group(1)) + 1)
+        if found.group(2):
+            where += ", " + fields.get(found.group(2), found.group(2))
+        return f"{where}: {issue.message}"
+    if issue.path.startswith("$.dossier"):
+        name = issue.path.removeprefix("$.dossier").lstrip(".").split(".")[0]
+        field = {"title": _("titel")}.get(name, name.replace("_", " "))
+        where = _("Dossier, {field}").format(field=field) if field else _("Dossier")
+        return f"{where}: {issue.message}"
+    if issue.path in ("", "$") or issue.path.startswith("$."):
+        return issue.message
+    return str(issue)
 
 
 class DossierEditor(DossierOps, QDialog):
@@ -178,7 +202,7 @@ class DossierEditor(DossierOps, QDialog):
             if self.path is not None:
                 resolve_documents(manifest, self.path)
         except FileProblem as problem:
-            problems = [str(issue) for issue in problem.issues]
+            problems = [readable_issue(issue) for issue in problem.issues]
         if self.path is None:
             problems.append(_("Sla het manifest op (of kies ‘PDF's toevoegen…’) om te bepalen "
                               "in welke map het dossier staat."))

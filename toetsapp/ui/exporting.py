@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -48,6 +49,18 @@ def checked_rows(toets: Toets, language: str) -> list | None:
     return signature_rows(toets, results, language=language)
 
 
+def confirm_overwrite(parent: QWidget, path: Path) -> bool:
+    """Ask before replacing an existing file (True: go ahead)."""
+    if not path.exists():
+        return True
+    answer = QMessageBox.question(
+        parent, _("Bestand bestaat al"),
+        _("{file} bestaat al. Wil je het vervangen?").format(file=path.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class ExportDialog(QDialog):
     """Makes the PDF of the document as it is now (saved or not), then shows it."""
 
@@ -56,6 +69,7 @@ class ExportDialog(QDialog):
         self.doc = doc
         self.result_path: Path | None = None
         self.error: str | None = None
+        self._confirmed: Path | None = None  # chosen in the file dialog, which asked
         self.setWindowTitle(_("Exporteren naar PDF"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("PDF maken"), 1.3, self))
@@ -114,7 +128,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.export_button.clicked.connect(lambda: self.start())
+        self.export_button.clicked.connect(self._export_clicked)
         self.folder_button.clicked.connect(self.open_folder)
         self.open_button.clicked.connect(lambda: self._open_url(self.result_path))
         self.close_button.clicked.connect(self.reject)
@@ -127,11 +141,20 @@ class ExportDialog(QDialog):
         stem = self.doc.toets.metadata.short_title or self.doc.form.id
         return Path(folder) / f"{''.join(c for c in stem if c.isalnum() or c in ' -_')}.pdf"
 
+    def _export_clicked(self) -> None:
+        """Export: a file typed into the field that already exists is replaced only on yes."""
+        target = Path(self.path_edit.text()).expanduser()
+        if target != self._confirmed and not confirm_overwrite(self, target):
+            return
+        self.start(target)
+
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self, _("PDF opslaan als"), self.path_edit.text(), _("PDF-bestanden (*.pdf)"))
-        if name:
-            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+        if name:  # the file dialog has asked about replacing it already
+            name = name if name.lower().endswith(".pdf") else name + ".pdf"
+            self.path_edit.setText(name)
+            self._confirmed = Path(name)
 
     @property
     def running(self) -> bool:
@@ -175,7 +198,7 @@ class ExportDialog(QDialog):
 
     def _done(self, result: tuple[Path, list]) -> None:
         path, images = result
-        self.result_path = path
+        self.result_path = self._confirmed = path
         settings.export_folder.set(str(path.parent))
         self.progress.setRange(0, 1)
         self.progress.setValue(1)

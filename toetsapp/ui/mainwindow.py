@@ -35,10 +35,11 @@ from toetsapp.ui.scorepanel import ScorePanel
 from toetsapp.ui.signing import SignDialog, SigningWatch
 from toetsapp.ui.startscreen import StartScreen
 from toetsapp.ui.theme import apply_theme
+from toetsapp.ui.toolops import ToolOps
 from toetsapp.ui.wiring import connect_document, disconnect_document
 
 
-class MainWindow(FileOps, PanelOps, ReviewOps, QMainWindow):
+class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
     """One window, one toets at a time; the start screen when none is open."""
 
     def __init__(self, catalog: Catalog, session: Session,
@@ -70,6 +71,7 @@ class MainWindow(FileOps, PanelOps, ReviewOps, QMainWindow):
         self._connect_actions()
         self._focus_connected = False
         self._docks_sized = False
+        self._problems_before = -1  # errors at the last count (-1: none counted yet)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
         self.resize(1360, 880)
         self.restoreGeometry(settings.window_geometry.get())
@@ -117,6 +119,7 @@ class MainWindow(FileOps, PanelOps, ReviewOps, QMainWindow):
         a.focus_scores.triggered.connect(lambda: self._focus_dock(self.score_dock))
         a.focus_problems.triggered.connect(lambda: self._focus_dock(self.problems_dock))
         a.about.triggered.connect(self.about)
+        self.connect_tools()
 
     # --- the document ------------------------------------------------------------------
     def set_document(self, doc: Document) -> None:
@@ -134,15 +137,20 @@ class MainWindow(FileOps, PanelOps, ReviewOps, QMainWindow):
         self.problems_dock.show()
         if settings.window_state.get():  # the panels as the user left them
             self.restoreState(settings.window_state.get())
-        elif not self._docks_sized:
+        elif not self._docks_sized:  # a narrow window gives the questions the most room
             unit = self.fontMetrics().averageCharWidth()
-            self.resizeDocks([self.score_dock], [unit * 62], Qt.Orientation.Horizontal)
+            need = (self.scores.widget().minimumSizeHint().width()
+                    + self.scores.verticalScrollBar().sizeHint().width())
+            self.resizeDocks([self.score_dock],
+                             [min(unit * 62, max(self.width() * 3 // 10, need))],
+                             Qt.Orientation.Horizontal)
             self.resizeDocks([self.problems_dock], [self.fontMetrics().lineSpacing() * 9],
                              Qt.Orientation.Vertical)
         self._docks_sized = True
         connect_document(self, doc)
         self.signing = SigningWatch(doc, self.view.signature_banner, self)
         self.scores.apply_evaluation(doc.evaluation, flash=False)
+        self._problems_before = -1
         self.problems.apply_evaluation(doc.evaluation)
         self.autosaver.attach(doc)
         if not self._focus_connected:

@@ -15,7 +15,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from toetsapp.engine import Evaluation
@@ -39,6 +47,7 @@ class EntryState:
     level_label: str = ""
     level_colour: str | None = None
     is_data_page: bool = False
+    level_rank: int = 0  # 0 is the best level: the dot's shape says the rank too
     comments: int = 0  # open comments in the section
 
 
@@ -52,6 +61,26 @@ def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]
         for section in dict.fromkeys(section_of[q] for q in dim.inputs if q in section_of):
             out[section].append(dim.id)
     return out
+
+
+def level_mark(painter: QPainter, box: QRectF, colour: QColor, rank: int,
+               outline: QColor) -> None:
+    """A score dot that is not colour-only: circle, triangle, diamond, square by rank
+    (best to worst), outlined in the text colour so it stands out 3:1 on any theme."""
+    painter.setPen(QPen(outline, 1.2))
+    painter.setBrush(colour)
+    c, r = box.center(), box.width() / 2
+    if rank <= 0:
+        painter.drawEllipse(box)
+    elif rank == 1:
+        painter.drawPolygon(QPolygonF([QPointF(c.x(), box.top()),
+                                       QPointF(box.right(), box.bottom()),
+                                       QPointF(box.left(), box.bottom())]))
+    elif rank == 2:
+        painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
+                                       QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())]))
+    else:
+        painter.drawRect(box.adjusted(1, 1, -1, -1))
 
 
 class _Delegate(QStyledItemDelegate):
@@ -82,9 +111,7 @@ class _Delegate(QStyledItemDelegate):
         right = rect.right()
         if state.level_colour:
             dot = QRectF(right - 12, rect.center().y() - 6, 12, 12)
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Base), 1.5))
-            painter.setBrush(QColor(state.level_colour))
-            painter.drawEllipse(dot)
+            level_mark(painter, dot, QColor(state.level_colour), state.level_rank, text_colour)
         right -= 20
         if state.comments:
             label = str(state.comments)
@@ -160,7 +187,9 @@ class Navigator(QListView):
         first.setData(EntryState(is_data_page=True), STATE_ROLE)
         self.entries.appendRow(first)
         for number, section in enumerate(form.sections, start=1):
-            self.entries.appendRow(QStandardItem(f"{number}. {section.title.get(language)}"))
+            item = QStandardItem(f"{number}. {section.title.get(language)}")
+            item.setToolTip(item.text())  # the full title, however narrow the panel
+            self.entries.appendRow(item)
         for row in range(self.entries.rowCount()):
             self.entries.item(row).setEditable(False)
         self.setModel(self.entries)
@@ -183,9 +212,10 @@ class Navigator(QListView):
         levels = {s.dimension.id: s.level for s in evaluation.dimensions}
         for row, section in enumerate(self.form.sections, start=1):
             answered, visible = evaluation.section_progress(section.id)
-            label, colour = self._worst_level(self.dims_of.get(section.id, []), levels)
+            label, colour, rank = self._worst_level(self.dims_of.get(section.id, []), levels)
             state = EntryState(answered, visible, errors.get(section.id, 0),
                                section.id not in evaluation.visibility.sections, label, colour,
+                               level_rank=rank,
                                comments=self.comment_counts.get(section.id, 0))
             self._set_state(row, state)
 
@@ -205,14 +235,16 @@ class Navigator(QListView):
             item.setToolTip(f"{item.text()}\n{described}")
 
     def _worst_level(self, dims: list[str],
-                     levels: dict[str, str | None]) -> tuple[str, str | None]:
+                     levels: dict[str, str | None]) -> tuple[str, str | None, int]:
         rubric = self.rubric
         found = [levels[d] for d in dims if levels.get(d)]
         if rubric is None or not found:
-            return "", None
+            return "", None, 0
         worst = max(found, key=lambda v: rubric.level_rank(v) if rubric.level(v) else -1)
         level = rubric.level(worst)
-        return (level.label.get(self.language), level.color) if level else ("", None)
+        if level is None:
+            return "", None, 0
+        return level.label.get(self.language), level.color, rubric.level_rank(worst)
 
     @staticmethod
     def _describe(state: EntryState) -> str:

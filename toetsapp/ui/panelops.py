@@ -39,6 +39,17 @@ class PanelOps:
         tree.setCurrentItem(tree.topLevelItem(row))
         self.problems.sig_problem_activated.emit(self.problems._shown[row])
 
+    def problems_counted(self: MainWindow, n: int) -> None:
+        """The problems panel names its count, hides when empty and returns with a problem."""
+        dock = self.problems_dock
+        dock.setWindowTitle(_("Problemen ({n})").format(n=n) if n else _("Problemen"))
+        shown = self.problems.count() if self.problems is not None else 0
+        if not n and not shown:
+            dock.hide()
+        elif n and not self._problems_before:
+            dock.show()
+        self._problems_before = n
+
     def _focus_dock(self: MainWindow, dock: QDockWidget) -> None:
         if self.doc is None:
             return

@@ -63,3 +63,21 @@ def _with_pdftoppm(pdf: bytes, width_px: int, report: Report | None,
                         "-scale-to-y", "-1", str(source), str(Path(folder) / "p")],
                        check=True, capture_output=True, timeout=120)
         return [QImage(str(p)) for p in sorted(Path(folder).glob("p-*.png"))]
+
+
+def page_image(pdf: bytes, index: int, width_px: int) -> QImage:
+    """One page of ``pdf`` as an image ``width_px`` wide (safe off the GUI thread)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[index]
+        bitmap = page.render(scale=width_px / page.get_width(), rev_byteorder=True)
+        fmt = (QImage.Format.Format_RGBA8888 if bitmap.n_channels == 4
+               else QImage.Format.Format_RGB888)
+        image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                       fmt).copy()
+        page.close()
+        return image
+    finally:
+        document.close()

@@ -228,6 +228,15 @@ class SectionPage(ReadableColumn):
         self.hidden_note.setText(note)
         self.hidden_note.setVisible(bool(note))
 
+    def first_visible_question(self) -> str | None:
+        """The first question card in view (for F1 when no field has the focus)."""
+        top = self.verticalScrollBar().value()
+        shown = [(qid, w) for qid, w in self.widgets.items() if w.isVisibleTo(self)]
+        for question_id, widget in shown:
+            if widget.mapTo(self.body, widget.rect().bottomLeft()).y() >= top:
+                return question_id
+        return shown[0][0] if shown else None
+
     def reveal(self, question_id: str, row: int | None = None, column: str | None = None,
                focus: bool = True) -> None:
         """Scroll to a question and (optionally) put the cursor in its editor."""

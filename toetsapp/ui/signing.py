@@ -27,6 +27,7 @@ from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS
 from toetsapp.ui.document import Document
 from toetsapp.ui.messages import confirm
+from toetsapp.ui.token_chooser import TokenChooser
 from toetsapp.ui.widgets import Banner, ErrorLabel, heading, muted
 
 
@@ -76,7 +77,8 @@ class SigningWatch(QObject):
 
 
 class SignDialog(QDialog):
-    """Record this organisation's position and sign the toets with a PKCS#12 certificate."""
+    """Record this organisation's position and sign the toets with a PKCS#12 certificate
+    or a key on a smartcard or token (PKCS#11)."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +90,22 @@ class SignDialog(QDialog):
         layout.addWidget(heading(_("Toets ondertekenen"), 1.2))
         layout.addWidget(muted(_("Je ondertekent de toets zoals hij nu is. Een latere wijziging "
                                  "laat de handtekening zichtbaar vervallen.")))
+        source = QHBoxLayout()
+        self.sources = QButtonGroup(self)
+        for index, text in enumerate((_("Certificaat&bestand (.p12)"),
+                                      _("&Smartcard of token (PKCS#11)"))):
+            button = QRadioButton(text, self)
+            self.sources.addButton(button, index)
+            source.addWidget(button)
+        self.sources.button(0).setChecked(True)
+        source.addStretch(1)
+        layout.addLayout(source)
+        self.token = TokenChooser(self)
+        self.token.hide()
+        layout.addWidget(self.token)
+        self.sources.idToggled.connect(self._source_changed)
         form = QFormLayout()
+        self.file_form = QFormLayout()
         self.file = QLineEdit(self)
         self.file.setAccessibleName(_("Certificaatbestand (.p12)"))
         browse = QPushButton(_("&Bladeren…"), self)
@@ -98,11 +115,15 @@ class SignDialog(QDialog):
         row.addWidget(browse)
         label = QLabel(_("&Certificaat:"), self)
         label.setBuddy(self.file)
-        form.addRow(label, row)
+        self.file_form.addRow(label, row)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(_("Wachtwoord van het certificaat"))
-        form.addRow(_("&Wachtwoord:"), self.password)
+        self.file_form.addRow(_("&Wachtwoord:"), self.password)
+        self.file_box = QWidget(self)
+        self.file_box.setLayout(self.file_form)
+        self.file_form.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.file_box)
         self.positions = QButtonGroup(self)
         column = QVBoxLayout()
         for index, position in enumerate(POSITIONS):
@@ -115,12 +136,11 @@ class SignDialog(QDialog):
         self.remarks.setTabChangesFocus(True)
         self.remarks.setAccessibleName(_("Kanttekeningen of motivering"))
         form.addRow(_("&Kanttekeningen:"), self.remarks)
-        self.name, self.role, self.organisation = (QLineEdit(self) for _i in range(3))
-        for edit, label in ((self.name, _("Naam")), (self.role, _("Functie")),
-                            (self.organisation, _("Organisatie"))):
-            edit.setPlaceholderText(_("uit het certificaat"))
-            edit.setAccessibleName(label)
-            form.addRow(label + ":", edit)
+        self.role = QLineEdit(self)
+        self.role.setPlaceholderText(_("uit het certificaat"))
+        self.role.setAccessibleName(_("Functie"))
+        form.addRow(_("Functie") + ":", self.role)
+        form.addRow("", muted(_("Naam en organisatie komen uit het certificaat.")))
         layout.addLayout(form)
         self.problem = ErrorLabel(self)
         layout.addWidget(self.problem)
@@ -132,6 +152,18 @@ class SignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(560, 0)
+
+    @property
+    def uses_token(self) -> bool:
+        return self.sources.checkedId() == 1
+
+    def _source_changed(self, _index: int, _checked: bool) -> None:
+        self.file_box.setVisible(not self.uses_token)
+        self.token.setVisible(self.uses_token)
+        if self.uses_token and self.token.token.count() == 0 and self.token.module.text():
+            problem = self.token.refresh()
+            if problem:
+                self.problem.show_message(problem)
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -145,19 +177,22 @@ class SignDialog(QDialog):
         from toetsapp.signing import load_p12, sign_toets
 
         position = POSITIONS[max(self.positions.checkedId(), 0)]
+        key = None
         try:
-            key = load_p12(self.file.text().strip(), self.password.text())
+            key = (self.token.open_key() if self.uses_token
+                   else load_p12(self.file.text().strip(), self.password.text()))
             signed = sign_toets(self.doc.toets, key, position=position,
                                 remarks=self.remarks.toPlainText().strip(),
-                                name=self.name.text().strip() or None,
-                                role=self.role.text().strip() or None,
-                                organisation=self.organisation.text().strip() or None)
+                                role=self.role.text().strip() or None)
         except FileProblem as problem:
             self.problem.show_message(problem.describe())
             return False
         except ToetsappError as error:
             self.problem.show_message(str(error))
             return False
+        finally:
+            if key is not None and hasattr(key, "close"):
+                key.close()
         organisation = signed.signatures[-1].organisation
         self.doc.edit(SignaturesSlot(), signed.signatures,
                       _("Ondertekend door {who}").format(who=organisation))

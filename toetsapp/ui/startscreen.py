@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from toetsapp.catalog import Catalog
+from toetsapp.files.recent import RecentInfo, most_used_first, recent_info
 from toetsapp.files.recovery import RecoveryEntry
 from toetsapp.formatting import format_datetime
 from toetsapp.i18n import _
@@ -98,8 +99,9 @@ class StartScreen(ReadableColumn):
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(10)
         grid.addWidget(heading(_("Nieuwe toets"), 1.3, body), 0, 0)
-        cards = QVBoxLayout()
+        cards = self.cards_layout = QVBoxLayout()
         cards.setSpacing(10)
+        self.catalog, self.language = catalog, language
         self.cards: dict[str, CardButton] = {}
         for form in sorted(catalog.forms.values(), key=lambda f: f.title.get(language)):
             card = CardButton(form.title.get(language), form.description.get(language), body)
@@ -131,11 +133,16 @@ class StartScreen(ReadableColumn):
         column.addStretch(1)
 
     def set_recent(self, paths: list[str]) -> None:
+        """Recent files with title, type, last change and completeness; the toets type
+        used most among them comes first in 'Nieuwe toets'."""
         self.recent.clear()
-        for text in paths:
-            path = Path(text)
-            exists = path.exists()
-            label = f"{path.name}\n{path.parent}"
+        infos = [recent_info(Path(text), self.catalog) for text in paths]
+        order = most_used_first(list(self.cards), infos)
+        for index, form_id in enumerate(order):
+            self.cards_layout.insertWidget(index, self.cards[form_id])
+        for text, info in zip(paths, infos, strict=True):
+            exists = info.exists
+            label = self._recent_label(info)
             if not exists:
                 label += "  " + _("(niet gevonden)")
             item = QListWidgetItem(label)
@@ -148,6 +155,21 @@ class StartScreen(ReadableColumn):
             item = QListWidgetItem(_("Nog geen bestanden geopend."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
+
+    def _recent_label(self, info: RecentInfo) -> str:
+        path = info.path
+        first = f"{info.title} — {path.name}" if info.title else path.name
+        facts = []
+        if info.form_id in self.catalog.forms:
+            form = self.catalog.forms[info.form_id]
+            facts.append((form.short_title or form.title).get(self.language))
+        if info.modified is not None:
+            facts.append(_("gewijzigd {when}").format(when=format_datetime(info.modified)))
+        if info.visible:
+            facts.append(_("{a} van {n} vragen beantwoord").format(a=info.answered,
+                                                                   n=info.visible))
+        lines = [first, " · ".join(facts), str(path.parent)]
+        return "\n".join(line for line in lines if line)
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)

@@ -145,7 +145,8 @@ class ReadableColumn(QScrollArea):
         self.max_width, self.margin = max_width, margin
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never clip: narrower than its content, the page scrolls sideways as well.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.body = QWidget(self)
         self.column = QVBoxLayout(self.body)
         self.column.setSpacing(14)

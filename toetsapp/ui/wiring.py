@@ -24,8 +24,7 @@ def connect_document(window: MainWindow, doc: Document) -> None:
     problems.sig_problem_activated.connect(window.reveal_problem)
     doc.sig_comments_changed.connect(lambda: problems.apply_comments(doc.toets.comments))
     problems.apply_comments(doc.toets.comments)
-    problems.sig_count_changed.connect(lambda n: window.problems_dock.setWindowTitle(
-        _("Problemen ({n})").format(n=n) if n else _("Problemen")))
+    problems.sig_count_changed.connect(window.problems_counted)
     view.sig_override_target.connect(window.reveal_override)
     doc.sig_modified_changed.connect(window.update_title)
     doc.sig_path_changed.connect(window.update_title)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from toetsapp.display import is_year
 from toetsapp.formatting import format_date
 from toetsapp.i18n import _
 from toetsapp.parsing import date_input_text, number_input_text, parse_date_input, parse_number
@@ -63,7 +64,8 @@ class NumberEditor(Editor):
             current = parse_number(self.edit.text(), self.language)
             if current == value and self.edit.hasFocus():
                 return  # the user is typing this number: leave their notation alone
-            text = number_input_text(value, self.type, self.language)
+            text = (str(int(value)) if is_year(self.field) and value == int(value)
+                    else number_input_text(value, self.type, self.language))
         else:
             text = "" if value is None else str(value)
         if self.edit.text() != text:
@@ -84,6 +86,9 @@ class DateEditor(Editor):
         self.pick = QToolButton(self)
         self.pick.setText(_("Kalender…"))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The menu arrow gets room of its own instead of being drawn over the label.
+        arrow = self.fontMetrics().horizontalAdvance("0") * 2 + 6
+        self.pick.setStyleSheet(f"QToolButton {{ padding-right: {arrow}px; }}")
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
         menu = QMenu(self.pick)

@@ -1,0 +1,83 @@
+"""Verifying a signed Toetsapp PDF, whole process: ``toetsapp verify`` of a PDF with three
+PAdES signatures (with validation data in the DSS, as ``render --sign`` makes them) whose
+embedded toets carries three co-signatures, against a trust folder with a root CA and a
+CRL. Median of several fresh processes, beside two references: ``python -c pass`` (the
+interpreter alone) and poppler's ``pdfsig`` on the same file (when installed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.common import ROOT, report
+
+RUNS = 7
+
+
+def process_times(cmd: list[str], runs: int = RUNS) -> tuple[float, float]:
+    """Median wall time and median CPU time (user + system of the child) of ``cmd``,
+    after one warm-up run. CPU time stays meaningful when other work loads the machine."""
+    import resource
+    import statistics
+    import time
+
+    subprocess.run(cmd, capture_output=True, cwd=ROOT, check=False)
+    walls, cpus = [], []
+    for _run in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, cwd=ROOT, check=False)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def signed_pdf(folder: Path) -> tuple[Path, Path]:
+    """(PDF, trust folder): the example U&H-toets co-signed and PAdES-signed by three."""
+    from tests.dossier_support import example, render
+    from tests.test_signing_pki import THREE, build_pki, key, signed_by
+    from toetsapp.signing import load_trust_store, pades_sign
+
+    pki = build_pki(folder / "pki")
+    trust = load_trust_store(pki.trust_dir)
+    toets = signed_by(pki, *THREE, toets=example("uitvoerbaarheidstoets"))
+    pdf = render(toets)
+    for ident in THREE:
+        pdf = pades_sign(pdf, key(pki, ident), trust=trust)
+    path = folder / "drie-handtekeningen.pdf"
+    path.write_bytes(pdf)
+    return path, pki.trust_dir
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="toetsapp-bench-") as tmp:
+        pdf, trust = signed_pdf(Path(tmp))
+        check = subprocess.run([sys.executable, "-m", "toetsapp", "verify", str(pdf),
+                                "--trust", str(trust)], cwd=ROOT, capture_output=True,
+                               text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+        assert check.stdout.count("geldig") >= 6, check.stdout
+        commands = {
+            "verify (3 PAdES + 3 co-signatures), whole process":
+                [sys.executable, "-m", "toetsapp", "verify", str(pdf), "--trust", str(trust)],
+            "python -c pass": [sys.executable, "-c", "pass"]}
+        if shutil.which("pdfsig"):
+            commands["pdfsig (poppler), same file"] = ["pdfsig", str(pdf)]
+        figures: dict[str, float | str] = {}
+        for name, cmd in commands.items():
+            wall, cpu = process_times(cmd)
+            figures[f"{name}: wall"] = wall
+            figures[f"{name}: cpu"] = cpu
+        figures["load average"] = " ".join(f"{x:.1f}" for x in __import__("os").getloadavg())
+        figures["runs"] = f"median of {RUNS}, after one warm-up"
+        figures["target"] = "verify under 0.5 s"
+        report("verify", figures)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Validation that lasts: certificates and CRLs from the trust folder in the DSS (B-LT),
+signature and document timestamps from a TSA on 127.0.0.1 (B-LTA)."""
+
+from __future__ import annotations
+
+import io
+
+import pikepdf
+import pytest
+
+from tests import pdf_attacks as attack
+from tests.conftest import EXAMPLES
+from tests.test_signing_pki import PASSWORD, THREE, shared_pki
+from tests.tsa_server import timestamp_server
+from toetsapp.cli import main
+from toetsapp.signing import load_trust_store, verify_file
+
+UT = next(p for p in EXAMPLES if p.stem == "uitvoerbaarheidstoets")
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory):
+    return shared_pki(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def lta_pdf(pki, tmp_path_factory):
+    """The example rendered and signed by three keys through `render --sign … --tsa`."""
+    folder = tmp_path_factory.mktemp("lta")
+    source = folder / "ut.toets"
+    source.write_bytes(UT.read_bytes())
+    pdf = folder / "ut.pdf"
+    args = ["render", str(source), "-o", str(pdf), "--trust", str(pki.trust_dir)]
+    for ident in THREE:
+        args += ["--sign", str(pki.p12[ident]), "--password", PASSWORD]
+    with timestamp_server(pki) as url:
+        assert url.startswith("http://127.0.0.1:")
+        assert main([*args, "--tsa", url]) == 0
+    return pdf
+
+
+def test_validation_data_is_embedded(pki, lta_pdf):
+    with pikepdf.open(lta_pdf) as pdf:
+        dss = pdf.Root.DSS
+        certificates = [bytes(c.read_bytes()) for c in dss.Certs]
+        crls = [bytes(c.read_bytes()) for c in dss.CRLs]
+    from cryptography import x509
+
+    subjects = {x509.load_der_x509_certificate(c).subject.rfc4514_string()
+                for c in certificates}
+    assert pki.issuing.subject.rfc4514_string() in subjects
+    assert pki.root.subject.rfc4514_string() in subjects
+    trusted_crl = (pki.trust_dir / "organisatie-ca.crl").read_bytes()
+    assert trusted_crl in crls
+
+
+def test_signature_and_document_timestamps(pki, lta_pdf, capsys):
+    report = verify_file(lta_pdf, load_trust_store(pki.trust_dir))
+    assert report.ok and report.integrity.pages_protected
+    assert [r.timestamp is not None for r in report.pdf] == [True] * 3
+    assert report.integrity.signatures == 6  # three signatures, three document timestamps
+    assert sum("Documenttijdstempel" in n for n in report.notes) == 3
+    assert main(["verify", str(lta_pdf), "--trust", str(pki.trust_dir)]) == 0
+    assert "PAdES B-LTA" in capsys.readouterr().out
+
+
+def test_a_change_after_the_document_timestamp_is_found(pki, lta_pdf, tmp_path):
+    changed = tmp_path / "gewijzigd.pdf"
+    changed.write_bytes(attack.change_info(lta_pdf.read_bytes(), "/Subject", "Iets anders"))
+    report = verify_file(changed, load_trust_store(pki.trust_dir))
+    assert not report.ok and any("/Subject" in p for p in report.problems)
+
+
+def test_an_unreachable_tsa_is_a_clear_error(pki, tmp_path, capsys):
+    source = tmp_path / "ut.toets"
+    source.write_bytes(UT.read_bytes())
+    code = main(["render", str(source), "-o", str(tmp_path / "x.pdf"), "--sign",
+                 str(pki.p12["vng"]), "--password", PASSWORD, "--tsa",
+                 "http://127.0.0.1:9/tsa"])
+    assert code == 3 and "geen tijdstempel van http://127.0.0.1:9/tsa" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_without_a_trusted_certificate_nothing_is_embedded(pki, tmp_path):
+    from tests.test_signing_pki import key, plain_pdf
+    from toetsapp.signing import pades_sign
+
+    pdf = pades_sign(plain_pdf(), key(pki, "untrusted"), trust=load_trust_store(pki.trust_dir))
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        assert "/DSS" not in doc.Root
+
+
+def test_verify_writes_a_validation_record(pki, lta_pdf, tmp_path, capsys):
+    import json
+
+    from pypdf import PdfReader
+
+    from toetsapp.signing import certs
+
+    target = tmp_path / "rapport"
+    assert main(["verify", str(lta_pdf), "--trust", str(pki.trust_dir), "--report",
+                 str(target)]) == 0
+    record = json.loads((tmp_path / "rapport.json").read_text("utf-8"))
+    assert record["format"] == "toetsapp/validatierapport" and record["result"] == "valid"
+    assert record["validated_at"] and "@" in record["validated_by"]["who"]
+    entry = record["files"][0]
+    assert entry["pages_protected"] is True and len(entry["signatures"]) == 3
+    first = entry["signatures"][0]
+    bd = pki.certs["toeslagen"]
+    assert first["holder"] == {"name": "Anna de Vries", "organisation": "Dienst Toeslagen",
+                               "oin": None, "counts_for": None}
+    assert first["signed_at_timestamp"] and first["result"]["status"] == "valid"
+    assert first["certificate"] == {"subject": certs.subject_text(bd),
+                                    "issuer": certs.issuer_text(bd),
+                                    "serial_number": f"{bd.serial_number:x}",
+                                    "sha256": certs.fingerprint(bd)}
+    assert [a["sha256"] for a in record["trust"]["anchors"]] == [certs.fingerprint(pki.root)]
+    assert len(record["trust"]["crls"]) == 1
+    pdf = PdfReader(tmp_path / "rapport.pdf")
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "Validatierapport" in text and "Anna de Vries" in text
