@@ -40,7 +40,9 @@ class FileProblem(ToetsappError):
         super().__init__(self.describe())
 
     def describe(self, limit: int = 20) -> str:
-        """A readable multi-line message."""
+        """A readable message: one line for one issue, else a line per issue."""
+        if len(self.issues) == 1:
+            return _("Bestand {file}: {issue}").format(file=self.file, issue=self.issues[0])
         lines = [_("Bestand {file}:").format(file=self.file)]
         lines += [f"  - {issue}" for issue in self.issues[:limit]]
         if len(self.issues) > limit:

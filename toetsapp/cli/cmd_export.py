@@ -96,6 +96,7 @@ def _changed_after_signing(pdf: Path) -> bool:
 def run_extract(args: argparse.Namespace) -> int:
     from toetsapp.export.embed import read_embedded_toets
     from toetsapp.files.atomic import atomic_write_bytes
+    from toetsapp.files.outputs import refuse_overwriting_inputs
     from toetsapp.files.store import SUFFIX
 
     _toets, data = read_embedded_toets(args.pdf)
@@ -111,10 +112,11 @@ def run_extract(args: argparse.Namespace) -> int:
     target: Path = args.output or args.pdf.with_suffix(SUFFIX)
     if target.is_dir():
         target = target / args.pdf.with_suffix(SUFFIX).name
+    refuse_overwriting_inputs(target, [args.pdf])
     if target.exists() and not args.force:
         print(_("{file} bestaat al; gebruik --force om het te overschrijven.").format(file=target),
               file=sys.stderr)
         return 1
-    atomic_write_bytes(target, data)
+    atomic_write_bytes(target, data, replace_read_only=args.force)
     print(_("Toets geschreven: {path}").format(path=target))
     return 0

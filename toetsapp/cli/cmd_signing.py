@@ -18,6 +18,7 @@ from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS
 
 PASSWORD_ENV = "TOETSAPP_P12_PASSWORD"
+MAX_REMARKS_BYTES = 1 * 2**20
 PIN_ENV = "TOETSAPP_PKCS11_PIN"
 
 
@@ -45,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     for gone in ("--name", "--organisation"):
         sign.add_argument(gone, dest=f"typed_{gone[2:]}", help=argparse.SUPPRESS)
     sign.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
+    sign.add_argument("--force", action="store_true",
+                      help=_("vervang de toets ook als het bestand alleen-lezen is"))
     sign.set_defaults(func=run_sign)
     verify = sub.add_parser("verify", help=_("controleer de handtekeningen van toetsen en PDF's"))
     verify.add_argument("files", nargs="+", type=Path, metavar=_("BESTAND"))
@@ -140,6 +143,7 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
 
 
 def run_sign(args: argparse.Namespace) -> int:
+    from toetsapp.files.atomic import check_replaceable
     from toetsapp.files.store import load_toets, save_toets
     from toetsapp.signing import (
         check_position,
@@ -152,16 +156,15 @@ def run_sign(args: argparse.Namespace) -> int:
 
     remarks = args.remarks
     if args.remarks_file is not None:
-        try:
-            remarks = args.remarks_file.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FileProblem(args.remarks_file, _("kan de kanttekeningen niet lezen: {error}")
-                              .format(error=exc)) from None
+        from toetsapp.files.readfile import read_file_text
+
+        remarks = read_file_text(args.remarks_file, MAX_REMARKS_BYTES)
     if args.typed_name is not None or args.typed_organisation is not None:
         raise UsageError(_("--name en --organisation bestaan niet meer: naam en "
                            "organisatie komen uit het certificaat"))
     toets = load_toets(args.file)
-    check_position(args.position, remarks)  # before asking for a password
+    check_replaceable(args.file, replace_read_only=args.force)  # before asking for a password
+    check_position(args.position, remarks)
     trust = load_trust_store(args.trust, required=args.trust is not None)
     key = open_token(args) if args.pkcs11 else open_key(args.p12, args.password)
     warn_before_signing(key, trust, toets)
@@ -172,7 +175,8 @@ def run_sign(args: argparse.Namespace) -> int:
     finally:
         _close(key)
     new = signed.signatures[-1]
-    save_toets(signed, args.file, by=new.name, previous=toets, summary=_(
+    save_toets(signed, args.file, by=new.name, previous=toets, replace_read_only=args.force,
+               summary=_(
         "Medeondertekend door {organisation} ({name}): {position}").format(
         organisation=new.organisation, name=new.name, position=position_label(new.position)))
     print(_("Ondertekend door {name} namens {organisation}: {position}.").format(

@@ -46,7 +46,7 @@ def run_new(args: argparse.Namespace) -> int:
         print(_("{file} bestaat al; gebruik --force om het te overschrijven.").format(file=path))
         return 1
     toets = new_toets(default_catalog(), args.toets_type, title=args.title)
-    save_toets(toets, path)
+    save_toets(toets, path, replace_read_only=args.force)
     print(_("Nieuwe toets aangemaakt: {file}").format(file=path))
     return 0
 

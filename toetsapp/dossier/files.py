@@ -17,8 +17,8 @@ from toetsapp.dossier.context import in_language
 from toetsapp.dossier.inputs import read_compare_inputs
 from toetsapp.dossier.manifest_io import load_manifest
 from toetsapp.dossier.signatures import check_signatures
-from toetsapp.errors import FileProblem
 from toetsapp.files.atomic import atomic_write_bytes
+from toetsapp.files.outputs import refuse_overwriting_inputs
 from toetsapp.i18n import _
 
 if TYPE_CHECKING:
@@ -34,11 +34,7 @@ def default_output(manifest_path: Path, output: Path | None) -> Path:
 
 
 def _refuse_overwriting_inputs(target: Path, sources: Sequence[Path]) -> None:
-    resolved = target.resolve()
-    for source in sources:
-        if source.resolve() == resolved:
-            raise FileProblem(target, _("dit is ook een invoerbestand; kies een ander "
-                                        "uitvoerbestand"))
+    refuse_overwriting_inputs(target, sources)
 
 
 def write_dossier(manifest_path: Path | str, output: Path | str | None = None, *,

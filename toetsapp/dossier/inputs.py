@@ -9,7 +9,7 @@ from pathlib import Path
 from toetsapp.dossier.manifest_io import ResolvedDocument
 from toetsapp.dossier.pdfinput import PdfInput, open_pdf
 from toetsapp.errors import FileProblem, Issue, ToetsappError
-from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+from toetsapp.files.readfile import MAX_PDF_BYTES, check_readable, read_file_bytes
 from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
@@ -108,6 +108,7 @@ def read_compare_inputs(paths: Sequence[Path | str]
     warnings: list[str] = []
     for path in map(Path, paths):
         try:
+            check_readable(path)
             key = path.resolve()
             if key in seen:
                 raise FileProblem(path, _("dit bestand staat twee keer in de lijst"))

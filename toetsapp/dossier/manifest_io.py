@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -14,6 +16,7 @@ from toetsapp.dossier.manifest import FORMAT, FORMAT_VERSION, DocumentEntry, Man
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.files.atomic import atomic_write_text
 from toetsapp.files.jsonfile import read_json
+from toetsapp.files.readfile import check_readable, os_problem
 from toetsapp.i18n import _
 
 SUFFIX = ".dossier.json"
@@ -80,6 +83,27 @@ def _issue(index: int, message: str) -> Issue:
     return Issue(f"$.documents[{index}].file", message)
 
 
+def _shown(name: str, limit: int = 120) -> str:
+    """A file name as a message shows it: control characters visible, long names cut."""
+    text = name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _unusable(folder: Path, relative: PurePosixPath) -> str | None:
+    """Why a manifest's file name cannot even be looked up (NUL, too long, a link loop)."""
+    target = folder / Path(*relative.parts)
+    try:
+        target.resolve(strict=False)
+        os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except RuntimeError:  # Python 3.11 reports a symlink loop this way
+        return os_problem(target, OSError(errno.ELOOP, "loop")).issues[0].message
+    except (OSError, ValueError) as exc:
+        return os_problem(target, exc).issues[0].message
+    return None
+
+
 def resolve_documents(manifest: Manifest, manifest_path: Path | str) -> list[ResolvedDocument]:
     """Find every document on disk, relative to the manifest's folder.
 
@@ -98,6 +122,10 @@ def resolve_documents(manifest: Manifest, manifest_path: Path | str) -> list[Res
             issues.append(_issue(index, _("'{file}': gebruik een pad relatief aan de map van "
                                           "het manifest").format(file=entry.file)))
             continue
+        problem = _unusable(folder, relative)
+        if problem:
+            issues.append(_issue(index, f"'{_shown(entry.file)}': {problem}"))
+            continue
         path = (folder / Path(*relative.parts)).resolve()
         if not path.is_relative_to(folder):
             issues.append(_issue(index, _("'{file}' ligt buiten de map van het manifest "
@@ -107,9 +135,10 @@ def resolve_documents(manifest: Manifest, manifest_path: Path | str) -> list[Res
             issues.append(_issue(index, _("'{file}' bestaat niet (gezocht: {path})")
                                  .format(file=entry.file, path=path)))
             continue
-        if not path.is_file():
-            issues.append(_issue(index, _("'{file}' is een map, geen bestand")
-                                 .format(file=entry.file)))
+        try:
+            check_readable(path)
+        except FileProblem as unreadable:
+            issues.append(_issue(index, f"'{entry.file}': {unreadable.issues[0].message}"))
             continue
         if path in seen:
             issues.append(_issue(index, _("'{file}' staat twee keer in het dossier (ook als "

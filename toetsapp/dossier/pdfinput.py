@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
 from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
@@ -62,21 +63,16 @@ def check_pdf_bytes(path: Path, data: bytes) -> None:
 
 def damaged(path: Path, exc: BaseException) -> FileProblem:
     """The message for a PDF pypdf cannot make sense of."""
-    detail = str(exc).strip() or type(exc).__name__
-    return FileProblem(path, _("de PDF is beschadigd of onleesbaar: {error}").format(
-        error=detail[:300]))
+    return pdf_problem(path, exc)
 
 
-READ_ERRORS: tuple[type[BaseException], ...] = (
-    ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-    AssertionError, OSError, ZeroDivisionError)
+READ_ERRORS: tuple[type[BaseException], ...] = PDF_ERRORS
 
 
 def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     """Read and check one PDF. With ``need_toets`` it must be a Toetsapp PDF: its
     embedded ``.toets`` is read back (and must be a valid toets)."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     path = Path(path)
     data = read_file_bytes(path, MAX_PDF_BYTES)
@@ -90,7 +86,7 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
         title = _pdf_title(reader)
     except FileProblem:
         raise
-    except (PdfReadError, *READ_ERRORS) as exc:
+    except READ_ERRORS as exc:
         raise damaged(path, exc) from None
     if pages == 0:
         raise FileProblem(path, _("de PDF heeft geen pagina's"))
@@ -98,7 +94,7 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     if need_toets:
         try:
             attached = _embedded_toets(reader)
-        except (PdfReadError, *READ_ERRORS) as exc:
+        except READ_ERRORS as exc:
             raise damaged(path, exc) from None
         if attached is None:
             raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage): het is "

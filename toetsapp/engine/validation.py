@@ -10,13 +10,14 @@ from toetsapp.engine.compiled import CompiledForm
 from toetsapp.engine.conditions import holds
 from toetsapp.engine.values import filled_rows, is_answered, value_problem
 from toetsapp.engine.visibility import Visibility
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import Question
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Overrides
 
 Kind = Literal["missing", "invalid", "hidden", "unknown", "override"]
 Severity = Literal["error", "warning", "info"]
+MAX_UNKNOWN_LISTED = 20  # answers to unknown questions listed one by one; the rest counted
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,17 @@ def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
         if question.type != "table" and vis.effective.get(qid) is value:
             continue  # visibility already found the value valid
         found.extend(_value_problems(question, value, section))
-    for qid in answers:
-        if qid not in cform.questions:
-            found.append(Problem("unknown", "warning", _(
-                "Antwoord op een vraag die niet (meer) in het formulier staat: '{id}'.")
-                .format(id=qid), qid))
+    unknown = [qid for qid in answers if qid not in cform.questions]
+    for qid in unknown[:MAX_UNKNOWN_LISTED]:
+        found.append(Problem("unknown", "warning", _(
+            "Antwoord op een vraag die niet (meer) in het formulier staat: '{id}'.")
+            .format(id=qid[:100]), qid))
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        more = len(unknown) - MAX_UNKNOWN_LISTED
+        found.append(Problem("unknown", "warning", ngettext(
+            "Nog {n} antwoord op een vraag die niet (meer) in het formulier staat.",
+            "Nog {n} antwoorden op vragen die niet (meer) in het formulier staan.", more)
+            .format(n=more)))
     if rubric is not None and overrides is not None:
         found.extend(_override_problems(rubric, overrides))
     return found

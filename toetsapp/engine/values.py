@@ -9,6 +9,10 @@ from typing import Any
 from toetsapp.i18n import _
 from toetsapp.model.form import CHOICE_TYPES, NUMERIC_TYPES, TEXT_TYPES, Column, Question
 
+MAX_MAGNITUDE = {"number": 1e15, "money": 1e15, "fte": 1e7}
+"""The largest size a number may have, whatever the sign: beyond any real amount (a
+thousand trillion euros, ten million FTE), well within what sums and Decimals handle."""
+
 
 def is_answered(value: Any) -> bool:
     """Non-blank text, a chosen value, a non-empty list or table, a bool, a number."""
@@ -81,6 +85,9 @@ def value_problem(field: Question | Column, type_: str, value: Any) -> str | Non
         number = as_number(value)
         if number is None:
             return _("verwacht een getal")
+        if abs(number) > MAX_MAGNITUDE[type_]:
+            return _("het getal is te groot (maximaal {max} in absolute waarde)").format(
+                max=_num(MAX_MAGNITUDE[type_]))
         if field.min is not None and number < field.min:
             return _("mag niet kleiner zijn dan {min}").format(min=_num(field.min))
         if field.max is not None and number > field.max:

@@ -81,7 +81,8 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     encrypted, carries no ``.toets`` attachment, or the attachment is not a valid toets.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+
+    from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
 
     path = Path(pdf_path)
     raw = read_file_bytes(path, MAX_PDF_BYTES)
@@ -98,10 +99,8 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
         chosen = _pick(dict(files))
     except FileProblem:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError) as exc:
-        raise FileProblem(path, _("de PDF is beschadigd of onleesbaar: {error}")
-                          .format(error=exc)) from None
+    except PDF_ERRORS as exc:
+        raise pdf_problem(path, exc) from None
     if chosen is None:
         raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage gevonden)"))
     name, data = chosen

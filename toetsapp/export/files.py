@@ -20,6 +20,7 @@ from toetsapp.errors import FileProblem, Issue
 from toetsapp.export.signatures import SignatureRow
 from toetsapp.files.atomic import atomic_write_bytes
 from toetsapp.files.jsonfile import MAX_FILE_BYTES, read_json
+from toetsapp.files.outputs import refuse_overwriting_inputs
 from toetsapp.files.readfile import read_file_bytes
 from toetsapp.files.store import definition_warnings, toets_from_bytes
 from toetsapp.model.form import Form
@@ -91,12 +92,16 @@ def catalog_for(form_id: str) -> Catalog:
 
 
 def default_pdf_path(toets_path: Path, output: Path | None) -> Path:
-    """``output`` itself, ``output/NAME.pdf`` for a folder, or ``NAME.pdf`` beside the toets."""
+    """``output`` itself, ``output/NAME.pdf`` for a folder, or ``NAME.pdf`` beside the toets
+    (never the toets itself)."""
     if output is None:
-        return toets_path.with_suffix(".pdf")
-    if output.is_dir():
-        return output / (toets_path.stem + ".pdf")
-    return output
+        target = toets_path.with_suffix(".pdf")
+    elif output.is_dir():
+        target = output / (toets_path.stem + ".pdf")
+    else:
+        target = output
+    refuse_overwriting_inputs(target, [toets_path])
+    return target
 
 
 def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, *,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from toetsapp.i18n import N_, _
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_STRING = 1_000_000
+MAX_INT_DIGITS = 30  # far beyond any amount, count or FTE; far below Python's 4300-digit limit
 JSON_MESSAGES = {
     "Expecting value": N_("waarde verwacht"),
     "Expecting property name enclosed in double quotes":
@@ -36,6 +38,9 @@ def read_json(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> Any:
 
 def parse_json_bytes(data: bytes, path: Path | str) -> Any:
     """Parse JSON bytes; ``path`` only names the source in messages."""
+    if len(data) > MAX_FILE_BYTES:
+        raise FileProblem(path, _("het bestand is te groot (meer dan {max} MB)")
+                          .format(max=format_number(MAX_FILE_BYTES / 2**20)))
     if not data.strip():
         raise FileProblem(path, _("het bestand is leeg"))
     try:
@@ -44,7 +49,10 @@ def parse_json_bytes(data: bytes, path: Path | str) -> Any:
         raise FileProblem(path, _("het bestand is geen geldige UTF-8-tekst (byte {pos})")
                           .format(pos=exc.start)) from None
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant,
+                           parse_int=_bounded_int, parse_float=_finite_float)
+    except _DuplicateKey as exc:
+        raise FileProblem(path, str(exc)) from None
     except json.JSONDecodeError as exc:
         raise FileProblem(path, _("geen geldige JSON: {msg} op regel {line}, kolom {col}")
                           .format(msg=_(JSON_MESSAGES[exc.msg]) if exc.msg in JSON_MESSAGES
@@ -57,8 +65,66 @@ def parse_json_bytes(data: bytes, path: Path | str) -> Any:
     return value
 
 
+class _DuplicateKey(ValueError):
+    """A name twice in one object: JSON allows it, a Toetsapp document must not."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are unique: with two equal keys two readers could each see
+    another document (one takes the first value, the other the last)."""
+    out = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            raise _DuplicateKey(_("de naam '{key}' komt twee keer voor in hetzelfde object; "
+                                  "een document mag maar één betekenis hebben")
+                                .format(key=key[:80]))
+        seen.add(key)
+    raise AssertionError("unreachable: fewer keys than pairs means a repeated key")
+
+
+def _no_constant(name: str) -> Any:
+    """``NaN`` and ``Infinity`` (which Python's JSON accepts) are kept as text: an invalid
+    value kept as entered, which validation then reports."""
+    return name
+
+
+def _bounded_int(text: str) -> int | str:
+    """An integer; one of more than MAX_INT_DIGITS digits is kept as text (Python could
+    not even print one of 4300 digits)."""
+    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else text
+
+
+def _finite_float(text: str) -> float | str:
+    """A float; one that overflows (``1e400``) is kept as text."""
+    value = float(text)
+    return value if math.isfinite(value) else text
+
+
 def _check_limits(root: Any) -> Issue | None:
-    """Reject nesting deeper than MAX_DEPTH and strings longer than MAX_STRING."""
+    """Reject nesting deeper than MAX_DEPTH and strings longer than MAX_STRING (a quick
+    pass over the containers; the JSON path is found only when something is wrong)."""
+    if not isinstance(root, dict | list):
+        return _locate_problem(root) if isinstance(root, str) else None
+    stack: list[tuple[Any, int]] = [(root, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return _locate_problem(root)
+        children = value.values() if isinstance(value, dict) else value
+        for child in children:
+            if isinstance(child, str):
+                if len(child) > MAX_STRING:
+                    return _locate_problem(root)
+            elif isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+    return None
+
+
+def _locate_problem(root: Any) -> Issue | None:
+    """The first limit ``root`` breaks, with its JSON path."""
     stack: list[tuple[Any, tuple[object, ...]]] = [(root, ())]
     while stack:
         value, location = stack.pop()

@@ -11,12 +11,15 @@ from pydantic import ValidationError
 from toetsapp.catalog import Catalog
 from toetsapp.definitions import pydantic_issues
 from toetsapp.errors import FileProblem, Issue
-from toetsapp.files.atomic import atomic_write_text
+from toetsapp.files.atomic import atomic_write_text, check_replaceable
 from toetsapp.files.jsonfile import parse_json_bytes, read_json
+from toetsapp.formatting import format_number
 from toetsapp.i18n import _
 from toetsapp.model.toets import FORMAT, FORMAT_VERSION, Revision, Toets
 
 SUFFIX = ".toets"
+MAX_ANSWERS = 5000
+"""Far more than any form has questions; 200 000 unknown answers are refused at once."""
 
 
 def toets_from_data(data: Any, source: Path | str) -> Toets:
@@ -35,6 +38,11 @@ def toets_from_data(data: Any, source: Path | str) -> Toets:
     if version < 1:
         raise FileProblem(source, Issue("$.format_version", _("onbekende formaatversie {v}")
                                         .format(v=version)))
+    answers = data.get("answers")
+    if isinstance(answers, dict) and len(answers) > MAX_ANSWERS:
+        raise FileProblem(source, Issue("$.answers", _(
+            "te veel antwoorden ({n}; een toets heeft er hooguit {max})").format(
+            n=format_number(len(answers)), max=format_number(MAX_ANSWERS))))
     notes: list[str] = []
     if version < FORMAT_VERSION:
         from toetsapp.migration import migrated_copy
@@ -64,14 +72,18 @@ def toets_json(toets: Toets) -> str:
 
 
 def save_toets(toets: Toets, path: Path | str, *, summary: str | None = None,
-               by: str = "", previous: Toets | None = None) -> None:
+               by: str = "", previous: Toets | None = None,
+               replace_read_only: bool = False) -> None:
     """Write atomically; with ``summary`` a revision is logged (with the items changed
-    since ``previous``, the last saved state) and ``modified`` updated."""
+    since ``previous``, the last saved state) and ``modified`` updated. A read-only
+    file is replaced only with ``replace_read_only`` (else
+    :class:`~toetsapp.files.atomic.ReadOnlyFile`)."""
+    check_replaceable(path, replace_read_only=replace_read_only)  # before the toets changes
     if summary is not None:
         from toetsapp.review.history import record_revision
 
         record_revision(toets, summary, by=by, previous=previous)
-    atomic_write_text(path, toets_json(toets))
+    atomic_write_text(path, toets_json(toets), replace_read_only=replace_read_only)
 
 
 def new_toets(catalog: Catalog, toets_type: str, *, title: str = "", by: str = "") -> Toets:

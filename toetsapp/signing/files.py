@@ -87,9 +87,9 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
         "ongemerkt zijn gewijzigd, wat de medeondertekeningen van de gegevens ook zeggen.")]
     try:
         toets, _bytes = read_embedded_toets(path)
-    except FileProblem:
+    except FileProblem as problem:
         notes.append(_("De PDF bevat geen Toetsapp-toets; alleen de PDF-handtekeningen zijn "
-                       "gecontroleerd."))
+                       "gecontroleerd.") + " (" + problem.issues[0].message + ")")
         return FileReport(path, "pdf", tuple(results), (), tuple(notes), integrity)
     cosigned = verify_toets(toets, trust, now=now)
     if not cosigned:

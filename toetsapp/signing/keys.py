@@ -123,6 +123,21 @@ def _wrong_type(data: bytes) -> str:
              ".pfx-bestand met certificaat en sleutel")
 
 
+def _password_message(data: bytes, secret: bytes | None) -> str:
+    """What went wrong with the password: none given, an empty one, one too many, a wrong one."""
+    if secret is None:
+        return _("dit sleutelbestand is met een wachtwoord beveiligd; geef het wachtwoord")
+    if not secret:
+        return _("er is een leeg wachtwoord gegeven, maar dit sleutelbestand is met een "
+                 "wachtwoord beveiligd; geef het juiste wachtwoord")
+    try:
+        pkcs12.load_key_and_certificates(data, None)
+    except ValueError:
+        return _("het wachtwoord is onjuist")
+    return _("dit sleutelbestand heeft geen wachtwoord, maar er is er wel een gegeven; laat "
+             "het wachtwoord weg (--password of {env})").format(env="TOETSAPP_P12_PASSWORD")
+
+
 def load_p12(path: Path | str, password: str | bytes | None = None) -> SigningKey:
     """Read a password-protected PKCS#12 file; :class:`FileProblem` says what is wrong."""
     path = Path(path)
@@ -140,9 +155,7 @@ def load_p12_bytes(data: bytes, password: str | bytes | None, source: Path | str
     try:
         key, cert, others = pkcs12.load_key_and_certificates(data, secret)
     except ValueError:
-        message = (_("dit sleutelbestand is met een wachtwoord beveiligd; geef het wachtwoord")
-                   if not secret else _("het wachtwoord is onjuist"))
-        raise PasswordProblem(source, message) from None
+        raise PasswordProblem(source, _password_message(data, secret)) from None
     if key is None:
         raise FileProblem(source, _("het bestand bevat geen privésleutel, alleen "
                                     "certificaten; ondertekenen kan alleen met de sleutel"))

@@ -178,9 +178,10 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     by object (pikepdf, fast). ``deep`` also runs pyHanko's difference analysis for the
     first signature (every later revision against its rules: seconds on a large PDF).
     """
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+
+    from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
 
     if b"%PDF-" not in pdf_bytes[:1024]:
         raise FileProblem(source, _("dit is geen PDF"))
@@ -189,9 +190,8 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
         everything = list(reader.embedded_signatures)
         embedded = [sig for sig in everything if sig.sig_object_type != "/DocTimeStamp"]
         spans = {id(sig): _byte_range(sig) for sig in everything}
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise FileProblem(source, _("de PDF kan niet worden gelezen: {error}")
-                          .format(error=exc)) from None
+    except PDF_ERRORS as exc:
+        raise pdf_problem(source, exc) from None
     levels: dict[int, object] = {}
     results = []
     for index, sig in enumerate(embedded):
@@ -200,9 +200,10 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
             status = validate_pdf_signature(sig, trust.context(),
                                             key_usage_settings=signing_usage(),
                                             skip_diff=not (deep and index == 0))
-        except (PdfError, ValueError, KeyError, TypeError) as exc:  # incl. SignatureValidationError
+        except PDF_ERRORS as exc:  # incl. SignatureValidationError
             results.append(SignatureResult(index, SignatureStatus.MALFORMED, _(
-                "de handtekening kan niet worden gelezen: {error}").format(error=exc),
+                "de handtekening kan niet worden gelezen: {error}").format(
+                error=pdf_problem(source, exc).issues[0].message),
                 kind="pdf", field=field))
             continue
         levels[id(sig)] = status.modification_level

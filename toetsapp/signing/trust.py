@@ -16,6 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.readfile import read_file_bytes
 from toetsapp.formatting import format_date
 from toetsapp.i18n import _
 from toetsapp.signing import certs
@@ -61,7 +62,7 @@ class TrustStore:
 
 
 def _read_entry(path: Path) -> tuple[list[x509.Certificate], list[bytes]]:
-    data = path.read_bytes()
+    data = read_file_bytes(path, MAX_TRUST_FILE)
     if b"-----BEGIN" in data:
         found = _pem_certificates(data)
         crls = [x509.load_pem_x509_crl(block).public_bytes(Encoding.DER)
@@ -118,10 +119,8 @@ def load_trust_store(folder: Path | str | None = None, *, required: bool = False
             problems += [problem] if problem else []
             continue
         try:
-            if path.stat().st_size > MAX_TRUST_FILE:
-                raise ValueError("too large")
             found, revoked = _read_entry(path)
-        except (OSError, ValueError):
+        except (FileProblem, OSError, ValueError):
             problems.append(_("{file}: geen certificaat of CRL (PEM of DER); overgeslagen")
                             .format(file=path.name))
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
@@ -64,7 +65,8 @@ class Autosaver(QObject):
     """Writes the attached document to the session's recovery file after changes."""
 
     sig_autosaved = Signal(int)  # the document generation now safe on disk
-    sig_failed = Signal(str)
+    sig_failed = Signal(str)  # writing failed; the last good time stays in ``last_saved``
+    sig_cleared = Signal()  # no recovery file any more (saved, closed or dropped)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,7 @@ class Autosaver(QObject):
         self.delay_ms = settings.autosave_delay_ms.get()
         self.max_wait_ms = MAX_WAIT_MS
         self._doc: Document | None = None
+        self.last_saved: datetime | None = None  # the last successful write, local time
         self._pending_since: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -124,6 +127,7 @@ class Autosaver(QObject):
         except FileProblem as problem:
             self.sig_failed.emit(problem.describe())
             return False
+        self.last_saved = datetime.now()
         self.sig_autosaved.emit(doc.generation)
         return True
 
@@ -132,3 +136,5 @@ class Autosaver(QObject):
         self._timer.stop()
         self._pending_since = None
         discard_recovery(self.path)
+        self.last_saved = None
+        self.sig_cleared.emit()

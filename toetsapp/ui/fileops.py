@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from toetsapp.errors import FileProblem, Issue
+from toetsapp.files.atomic import ReadOnlyFile, check_replaceable
 from toetsapp.files.recovery import RecoveryEntry, discard_recovery, read_recovery
 from toetsapp.files.store import SUFFIX, definition_warnings, load_toets, new_toets, save_toets
 from toetsapp.formatting import format_datetime
@@ -134,10 +135,21 @@ class FileOps:
         assert doc is not None
         toetser = doc.toets.metadata.toetser.name
         summary = _("Opgeslagen") if doc.saved_once else _("Bewerkt met Toetsapp")
+        replace = False
+        try:
+            check_replaceable(path)
+        except ReadOnlyFile:
+            if not confirm(self, _("Alleen-lezen bestand vervangen?"), _(
+                    "{file} is alleen-lezen. Wil je het toch vervangen door deze versie? Het "
+                    "blijft daarna alleen-lezen.").format(file=path.name), _("Vervangen")):
+                return False
+            replace = True
+        except FileProblem:
+            pass  # save_toets says what is wrong
         try:
             doc.toets.metadata.modified = utcnow()
-            save_toets(doc.toets, path, summary=summary, by=settings.toetser_name.get()
-                       or toetser, previous=doc.saved)
+            save_toets(doc.toets, path, summary=summary, by=settings.toetser_name.get() or toetser,
+                       previous=doc.saved, replace_read_only=replace)
         except FileProblem as problem:
             show_file_problem(self, _("Opslaan is mislukt"), problem)
             return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import shiboken6
@@ -11,7 +10,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -20,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from toetsapp import __version__
 from toetsapp.catalog import Catalog
-from toetsapp.formatting import format_time
 from toetsapp.i18n import _, current_language
 from toetsapp.ui import settings
 from toetsapp.ui.actions import build_menus, create_actions
 from toetsapp.ui.autosave import Autosaver, Session
+from toetsapp.ui.autosavestatus import AutosaveStatus
 from toetsapp.ui.document import Document
 from toetsapp.ui.docview import DocumentView
 from toetsapp.ui.fileops import FileOps
@@ -54,9 +52,10 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         self.signing: SigningWatch | None = None
         self.tools: dict[str, QWidget] = {}  # the comparison window, the dossier editor
         self.autosaver = Autosaver(session, self)
+        self.autosave_label = AutosaveStatus(self)
         self.autosaver.sig_autosaved.connect(self._autosaved)
-        self.autosaver.sig_failed.connect(lambda text: self.show_status(
-            _("Automatisch bewaren mislukt: {error}").format(error=text)))
+        self.autosaver.sig_failed.connect(self.autosave_label.failed)
+        self.autosaver.sig_cleared.connect(self.autosave_label.clear)
         self.setWindowTitle("Toetsapp")
         self.actions = create_actions(self)
         self.recent_menu = build_menus(self, self.actions)
@@ -66,7 +65,6 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         self.score_dock = self._dock("scores", _("Scores"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.problems_dock = self._dock("problems", _("Problemen"),
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.autosave_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.autosave_label)
         self._connect_actions()
         self._focus_connected = False
@@ -176,6 +174,7 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         self.score_dock.hide()
         self.problems_dock.hide()
         if self.signing is not None:
+            self.signing.stop()
             self.signing.deleteLater()
             self.signing = None
         self.doc.deleteLater()
@@ -260,8 +259,8 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         self.statusBar().showMessage(text, 6000)
 
     def _autosaved(self, _generation: int) -> None:
-        self.autosave_label.setText(_("Automatisch bewaard om {time}").format(
-            time=format_time(datetime.now())))
+        if self.autosaver.last_saved is not None:
+            self.autosave_label.saved(self.autosaver.last_saved)
 
     def export_pdf(self) -> None:
         if self.doc is None:

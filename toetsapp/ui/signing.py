@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -37,6 +38,7 @@ class SigningWatch(QObject):
     def __init__(self, doc: Document, banner: Banner, parent: QWidget) -> None:
         super().__init__(parent)
         self.doc, self.banner, self.window = doc, banner, parent
+        self._stopped = False
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.update_banner)
         doc.sig_generation.connect(lambda _g: self._timer.start())
@@ -58,7 +60,14 @@ class SigningWatch(QObject):
         return warning is None or confirm(self.window, _("Ondertekende toets wijzigen?"),
                                           warning, _("Toch wijzigen"))
 
+    def stop(self) -> None:
+        """The document is closing: no more banner updates (its widgets go first)."""
+        self._timer.stop()
+        self._stopped = True
+
     def update_banner(self) -> None:
+        if self._stopped or not shiboken6.isValid(self.banner):
+            return
         if not self.doc.toets.signatures:
             self.banner.hide()
             return
