@@ -6,7 +6,7 @@ import importlib
 import sys
 
 BENCHMARKS = ["bench.bench_engine", "bench.bench_render", "bench.bench_startup",
-              "bench.bench_bundle", "bench.bench_verify"]
+              "bench.bench_bundle", "bench.bench_verify", "bench.bench_review"]
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or BENCHMARKS

@@ -35,7 +35,8 @@ from toetsapp.signing import (
 from toetsapp.signing.certs import ALGORITHMS
 
 Path_ = tuple[Any, ...]
-NOT_COVERED = (("revisions",), ("metadata", "modified"), ("migrated_from",))
+NOT_COVERED = (("revisions",), ("comments",), ("reviews",), ("metadata", "modified"),
+               ("migrated_from",))
 CALM = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture,
                                                     HealthCheck.too_slow]}
 

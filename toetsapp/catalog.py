@@ -29,6 +29,9 @@ class Catalog:
     hashes: dict[str, str] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
+    archive: dict[tuple[str, str], Form] = field(default_factory=dict)
+    """Older form versions still shipped (``forms/versions/*.json``), by (id, version)."""
+    archive_hashes: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, forms_dir: Path | None = None, rubrics_dir: Path | None = None) -> Catalog:
@@ -41,6 +44,7 @@ class Catalog:
                 catalog.problems.append(problem)
                 continue
             catalog._add("form", form.id, form, digest, path)
+        catalog.load_archive((forms_dir or resource_dir("forms")) / "versions")
         for path in definition_files(rubrics_dir or resource_dir("rubrics")):
             try:
                 rubric, digest = load_rubric(path, catalog.forms)
@@ -61,6 +65,26 @@ class Catalog:
         store[key] = item
         self.hashes[f"{kind}:{key}"] = digest
         self.paths[f"{kind}:{key}"] = path
+
+    def load_archive(self, folder: Path) -> None:
+        """Add the older form versions in ``folder`` (missing folder: none)."""
+        if not folder.is_dir():
+            return
+        for path in definition_files(folder):
+            try:
+                form, digest = load_form(path)
+            except FileProblem as problem:
+                self.problems.append(problem)
+                continue
+            self.archive[form.id, form.version] = form
+            self.archive_hashes[form.id, form.version] = digest
+
+    def pinned_form(self, ref: DefinitionRef) -> Form | None:
+        """The form version a toets pins, when it is shipped (current or archived)."""
+        current = self.forms.get(ref.id)
+        if current is not None and current.version == ref.version:
+            return current
+        return self.archive.get((ref.id, ref.version))
 
     def form(self, form_id: str) -> Form:
         """The form with ``form_id`` or a clear error."""

@@ -59,13 +59,25 @@ class SignaturesSlot:
 
 
 @dataclass(frozen=True)
+class ReviewSlot:
+    """The comments and section reviews (outside the signed content): the value is a
+    pair ``(comments, reviews)``."""
+
+
+@dataclass(frozen=True)
+class ContentSlot:
+    """The whole toets at once (taking over a merged copy is one undo step)."""
+
+
+@dataclass(frozen=True)
 class SectionSlot:
     """Whether a whole section is declared 'n.v.t.': its reason, or None."""
 
     section: str
 
 
-Target = AnswerPart | MetaField | OverrideSlot | SignaturesSlot | SectionSlot
+Target = (AnswerPart | MetaField | OverrideSlot | SignaturesSlot | SectionSlot | ReviewSlot
+          | ContentSlot)
 
 
 def read(toets: Toets, target: Target) -> Any:
@@ -82,6 +94,11 @@ def read(toets: Toets, target: Target) -> Any:
         return found.reason if found is not None else None
     if isinstance(target, SignaturesSlot):
         return [signature.model_copy() for signature in toets.signatures]
+    if isinstance(target, ReviewSlot):
+        return ([c.model_copy(deep=True) for c in toets.comments],
+                [r.model_copy(deep=True) for r in toets.reviews])
+    if isinstance(target, ContentSlot):
+        return toets.model_copy(deep=True)
     if isinstance(target, MetaField):
         owner, name = _meta_owner(toets.metadata, target.name)
         value = getattr(owner, name)
@@ -104,6 +121,13 @@ def write(toets: Toets, target: Target, value: Any) -> None:
         setattr(owner, name, copy.deepcopy(value))
     elif isinstance(target, SignaturesSlot):
         toets.signatures = [signature.model_copy() for signature in value]
+    elif isinstance(target, ReviewSlot):
+        comments, reviews = value
+        toets.comments = [c.model_copy(deep=True) for c in comments]
+        toets.reviews = [r.model_copy(deep=True) for r in reviews]
+    elif isinstance(target, ContentSlot):
+        for name in Toets.model_fields:
+            setattr(toets, name, copy.deepcopy(getattr(value, name)))
     elif isinstance(target, SectionSlot):
         if value is None:
             toets.not_applicable_sections.pop(target.section, None)

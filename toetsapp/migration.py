@@ -19,6 +19,7 @@ from typing import Any
 
 from toetsapp.i18n import _
 from toetsapp.model.toets import FORMAT_VERSION
+from toetsapp.review.upgrade import v2_to_v3
 
 Step = Callable[[dict[str, Any]], list[str]]
 
@@ -77,7 +78,7 @@ def v1_to_v2(data: dict[str, Any]) -> list[str]:
     return notes
 
 
-STEPS: dict[int, Step] = {1: v1_to_v2}
+STEPS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3}
 
 
 def migrate(data: dict[str, Any]) -> list[str]:
@@ -114,7 +115,8 @@ def signed_content_at(data: dict[str, Any]) -> dict[str, Any] | None:
     covered, or None when the data is not a valid toets of that version.
 
     Format 1 content is what the current model holds for it (defaults filled in)
-    without the fields format 2 added.
+    without the fields format 2 added; format 2 content is the current content with
+    its own version number (format 3 added nothing to what is signed).
     """
     from pydantic import ValidationError
 
@@ -122,7 +124,7 @@ def signed_content_at(data: dict[str, Any]) -> dict[str, Any] | None:
     from toetsapp.signing.content import signed_content
 
     version = data.get("format_version")
-    if version != 1:
+    if version not in (1, 2):
         return None
     trial = copy.deepcopy(data)
     trial["format_version"] = FORMAT_VERSION
@@ -130,8 +132,11 @@ def signed_content_at(data: dict[str, Any]) -> dict[str, Any] | None:
         content = signed_content(Toets.model_validate(trial))
     except (ValidationError, ValueError, TypeError):
         return None
-    for path in _ADDED_IN_2:
-        _drop(content, path)
+    if version == 1:
+        for path in _ADDED_IN_2:
+            _drop(content, path)
+    # format 3 added nothing to the signed content (comments, reviews and the fields
+    # of revisions are outside it); only the version number differs
     content["format_version"] = version
     return content
 

@@ -19,6 +19,7 @@ from toetsapp.cli import (
     cmd_dossier,
     cmd_export,
     cmd_gui,
+    cmd_review,
     cmd_signing,
     cmd_toets,
 )
@@ -26,7 +27,8 @@ from toetsapp.errors import FileProblem, ToetsappError, UsageError
 from toetsapp.i18n import MissingCatalog, _, set_language
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FILE, EXIT_INTERNAL = 0, 1, 2, 3, 70
-COMMAND_MODULES = [cmd_definitions, cmd_toets, cmd_export, cmd_signing, cmd_dossier, cmd_gui]
+COMMAND_MODULES = [cmd_definitions, cmd_toets, cmd_export, cmd_signing, cmd_review, cmd_dossier,
+                   cmd_gui]
 
 
 def _language_from_argv(argv: Sequence[str]) -> str | None:

@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     render.add_argument("--invariant", action="store_true",
                         help=_("dezelfde toets geeft byte voor byte dezelfde PDF (ook met de "
                                "omgevingsvariabele SOURCE_DATE_EPOCH)"))
+    render.add_argument("--with-comments", action="store_true",
+                        help=_("een reviewexemplaar: met de opmerkingen uit de reviewronde"))
     cmd_signing.add_render_options(render)
     render.set_defaults(func=run_render)
     extract = sub.add_parser("extract", help=_("haal de toets uit een Toetsapp-PDF"))
@@ -48,14 +50,15 @@ def run_render(args: argparse.Namespace) -> int:
     language = args.pdf_language or getattr(args, "lang", None)
     signing = cmd_signing.signed_render(args)  # --sign: keys opened once, PAdES last
     try:
-        return _render_all(files, output, signing, language, invariant)
+        return _render_all(files, output, signing, language, invariant,
+                           with_comments=args.with_comments)
     finally:
         if signing is not None:
             signing.close()
 
 
 def _render_all(files: list[Path], output: Path | None, signing, language: str | None,
-                invariant: bool) -> int:
+                invariant: bool, *, with_comments: bool = False) -> int:
     from toetsapp.errors import ToetsappError
     from toetsapp.export.files import write_toets_pdf
 
@@ -65,7 +68,8 @@ def _render_all(files: list[Path], output: Path | None, signing, language: str |
             if signing is not None:
                 written = signing.write(path, output, language=language, invariant=invariant)
             else:
-                written = write_toets_pdf(path, output, language=language, invariant=invariant)
+                written = write_toets_pdf(path, output, language=language, invariant=invariant,
+                                          with_comments=with_comments)
         except ToetsappError as error:
             describe = getattr(error, "describe", None)
             print(describe() if describe else _("Fout: {error}").format(error=error),

@@ -175,7 +175,8 @@ def run_sign(args: argparse.Namespace) -> int:
     finally:
         _close(key)
     new = signed.signatures[-1]
-    save_toets(signed, args.file, by=new.name, replace_read_only=args.force, summary=_(
+    save_toets(signed, args.file, by=new.name, previous=toets, replace_read_only=args.force,
+               summary=_(
         "Medeondertekend door {organisation} ({name}): {position}").format(
         organisation=new.organisation, name=new.name, position=position_label(new.position)))
     print(_("Ondertekend door {name} namens {organisation}: {position}.").format(
@@ -225,6 +226,8 @@ def warn_before_signing(key, trust, toets=None) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from toetsapp.i18n import current_language
+    from toetsapp.review.signed import changed_lines
     from toetsapp.signing import load_trust_store, verify_file
     from toetsapp.signing.report import report_text
 
@@ -236,15 +239,18 @@ def run_verify(args: argparse.Namespace) -> int:
         except FileProblem as problem:
             print(problem.describe(), file=sys.stderr)
             unreadable += 1
+    changes = [changed_lines(r.path, current_language()) for r in reports]
     if args.json:
         print(json.dumps({"trust": str(trust.folder) if trust.folder else None,
                           "trust_problems": list(trust.problems),
-                          "files": [_report_data(r) for r in reports]},
+                          "files": [{**_report_data(r), "changed_since_signing": c[1]}
+                                    for r, c in zip(reports, changes, strict=True)]},
                          indent=2, ensure_ascii=False))
     else:
         for note in trust.problems:
             print(_("Let op: {note}").format(note=note), file=sys.stderr)
-        print("\n\n".join(report_text(r, verbose=args.verbose) for r in reports))
+        print("\n\n".join("\n".join([report_text(r, verbose=args.verbose), *c[0]])
+                           for r, c in zip(reports, changes, strict=True)))
     if args.report is not None:
         write_record(args.report, reports, trust)
     if unreadable:

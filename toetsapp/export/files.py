@@ -76,6 +76,7 @@ def catalog_for(form_id: str) -> Catalog:
             form, digest = _checked(path, data, Form, form_issues)
             catalog.forms[form.id] = form
             catalog.hashes[f"form:{form.id}"] = digest
+            catalog.load_archive(resource_dir("forms") / "versions")
             break
     else:
         return default_catalog()
@@ -106,7 +107,8 @@ def default_pdf_path(toets_path: Path, output: Path | None) -> Path:
 def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, *,
                     catalog: Catalog | None = None, language: str | None = None,
                     invariant: bool = False,
-                    signature_rows: Sequence[SignatureRow] | None = None) -> Path:
+                    signature_rows: Sequence[SignatureRow] | None = None,
+                    with_comments: bool = False) -> Path:
     """Render the ``.toets`` file at ``toets_path`` to ``pdf_path`` (atomically).
 
     ``pdf_path`` may be a folder or None (the PDF goes beside the toets). The file's
@@ -118,10 +120,14 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
     source = Path(toets_path)
     target = default_pdf_path(source, Path(pdf_path) if pdf_path is not None else None)
     toets, data = read_toets_file(source)
+    from toetsapp.review.formversions import rendering_form
+
     catalog = catalog or catalog_for(toets.form.id)
-    form = catalog.form(toets.form.id)
+    form, labels = rendering_form(toets, catalog)  # the pinned version's labels if shipped
     pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=language,
                            invariant=invariant, signature_rows=signature_rows, toets_bytes=data,
-                           attachment=source.name, notes=definition_warnings(toets, catalog))
+                           attachment=source.name,
+                           notes=[*definition_warnings(toets, catalog), *labels],
+                           with_comments=with_comments)
     atomic_write_bytes(target, pdf)
     return target

@@ -87,7 +87,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
                      language: str | None = None, invariant: bool = False,
                      signature_rows: Sequence[SignatureRow] | None = None,
                      toets_bytes: bytes | None = None, attachment: str | None = None,
-                     notes: Sequence[str] = ()) -> bytes:
+                     notes: Sequence[str] = (), with_comments: bool = False) -> bytes:
     """The uniform PDF of ``toets`` as bytes.
 
     ``language``: 'nl' or 'en' (default: the toets's own language). ``invariant``:
@@ -96,6 +96,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
     shown as not verified). ``toets_bytes``: the exact file to embed (default: the
     toets as Toetsapp saves it); ``attachment``: its file name inside the PDF.
     ``notes``: warnings for the colophon (e.g. the form changed since filling in).
+    ``with_comments``: a review copy, with the comments after the colophon.
     Rendering switches the process-wide gettext language to ``language`` and restores
     it afterwards; from a worker thread, pass the UI's own language or expect UI texts
     made meanwhile in the PDF's language. Never raises on odd answer content.
@@ -138,5 +139,9 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
                  *colophon_flowables(view, marks, style, width,
                                      generated=generation_time(toets, invariant),
                                      attachment=name, data=data, notes=notes)]
+        if with_comments:
+            from toetsapp.export.comments import comment_flowables
+
+            story += [PageBreak(), *comment_flowables(view, marks, style)]
         doc.build(story, canvasmaker=_Canvas)
     return buffer.getvalue()

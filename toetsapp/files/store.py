@@ -15,7 +15,7 @@ from toetsapp.files.atomic import atomic_write_text, check_replaceable
 from toetsapp.files.jsonfile import parse_json_bytes, read_json
 from toetsapp.formatting import format_number
 from toetsapp.i18n import _
-from toetsapp.model.toets import FORMAT, FORMAT_VERSION, MAX_REVISIONS, Revision, Toets, utcnow
+from toetsapp.model.toets import FORMAT, FORMAT_VERSION, Revision, Toets
 
 SUFFIX = ".toets"
 MAX_ANSWERS = 5000
@@ -72,15 +72,17 @@ def toets_json(toets: Toets) -> str:
 
 
 def save_toets(toets: Toets, path: Path | str, *, summary: str | None = None,
-               by: str = "", replace_read_only: bool = False) -> None:
-    """Write atomically; with ``summary`` a revision is logged and ``modified`` updated.
-    A read-only file is replaced only with ``replace_read_only`` (else
+               by: str = "", previous: Toets | None = None,
+               replace_read_only: bool = False) -> None:
+    """Write atomically; with ``summary`` a revision is logged (with the items changed
+    since ``previous``, the last saved state) and ``modified`` updated. A read-only
+    file is replaced only with ``replace_read_only`` (else
     :class:`~toetsapp.files.atomic.ReadOnlyFile`)."""
     check_replaceable(path, replace_read_only=replace_read_only)  # before the toets changes
     if summary is not None:
-        toets.metadata.modified = utcnow()
-        toets.revisions = [*toets.revisions, Revision(summary=summary[:1000], by=by)][
-            -MAX_REVISIONS:]
+        from toetsapp.review.history import record_revision
+
+        record_revision(toets, summary, by=by, previous=previous)
     atomic_write_text(path, toets_json(toets), replace_read_only=replace_read_only)
 
 

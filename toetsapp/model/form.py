@@ -195,6 +195,17 @@ class KeyList(_Strict):
     detail_column: Identifier | None = None
 
 
+class FormMigration(_Strict):
+    """How answers given against an older version of this form carry over (explicit:
+    a question or choice that is not listed here and no longer exists is *removed*)."""
+
+    from_version: str = Field(pattern=VERSION_PATTERN)
+    renamed: dict[Identifier, Identifier] = Field(default_factory=dict)
+    """Old question id → new question id."""
+    choices_renamed: dict[Identifier, dict[str, str]] = Field(default_factory=dict)
+    """New question id → {old choice value: new choice value}."""
+
+
 class Form(_Strict):
     """A complete questionnaire for one type of toets."""
 
@@ -209,8 +220,13 @@ class Form(_Strict):
     key_figures: list[KeyFigure] = Field(default_factory=list)
     key_lists: list[KeyList] = Field(default_factory=list)
     key_breakdowns: list[KeyBreakdown] = Field(default_factory=list)
+    previous_versions: list[FormMigration] = Field(default_factory=list)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def migration_from(self, version: str) -> FormMigration | None:
+        """The mapping for answers given against ``version`` of this form, if any."""
+        return next((m for m in self.previous_versions if m.from_version == version), None)
 
     def questions(self) -> Iterator[tuple[Section, Question]]:
         """Every question with its section, in form order."""

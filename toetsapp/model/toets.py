@@ -16,9 +16,11 @@ from toetsapp.model.parliament import (
 )
 
 FORMAT = "toetsapp/toets"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_EVIDENCE = 20_000
 MAX_REVISIONS = 200
+MAX_CHANGES = 2000
+MAX_COMMENTS = 5000
 
 Status = Literal["concept", "in_review", "definitief", "vastgesteld"]
 STATUSES: tuple[Status, ...] = ("concept", "in_review", "definitief", "vastgesteld")
@@ -194,10 +196,77 @@ class CoSignature(_Model):
     chain: list[str] = Field(default_factory=list, max_length=10)
 
 
+class Change(_Model):
+    """One changed item of the content (see :mod:`toetsapp.review.items` for the keys).
+
+    ``dropped`` marks a change whose values were left out to keep the file small
+    (the key is still recorded)."""
+
+    key: str = Field(min_length=1, max_length=400)
+    old: Any = None
+    new: Any = None
+    dropped: bool = False
+
+
 class Revision(_Model):
+    """One save: who, when, why, which items changed (old and new values) and the
+    content digest after the save (to find the version a co-signature was made over)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
     at: datetime = Field(default_factory=utcnow)
     by: str = Field(default="", max_length=300)
     summary: str = Field(max_length=1000)
+    changes: list[Change] = Field(default_factory=list, max_length=MAX_CHANGES)
+    more_changes: int = Field(default=0, ge=0)
+    digest: str | None = Field(default=None, pattern=r"^sha256:[0-9a-f]{64}$")
+
+
+ReviewVerdict = Literal["akkoord", "aanpassen", "vraag"]
+REVIEW_VERDICTS: tuple[ReviewVerdict, ...] = ("akkoord", "aanpassen", "vraag")
+
+
+class Reply(_Model):
+    """A reply in a comment thread."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    author: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    text: str = Field(min_length=1, max_length=MAX_EVIDENCE)
+
+
+class Resolution(_Model):
+    """Who marked a comment resolved, and when."""
+
+    by: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class Comment(_Model):
+    """A reviewer's comment on one question (``question`` set) or a whole section."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    section: str = Field(min_length=1, max_length=100)
+    question: str | None = Field(default=None, max_length=100)
+    author: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    text: str = Field(min_length=1, max_length=MAX_EVIDENCE)
+    replies: list[Reply] = Field(default_factory=list, max_length=500)
+    resolved: Resolution | None = None
+
+
+class SectionReview(_Model):
+    """A reviewer's verdict on one section: akkoord, aanpassen or vraag."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    section: str = Field(min_length=1, max_length=100)
+    verdict: ReviewVerdict
+    author: str = Field(default="", max_length=300)
+    organisation: str = Field(default="", max_length=300)
+    at: datetime = Field(default_factory=utcnow)
+    comment: str = Field(default="", max_length=MAX_EVIDENCE)
 
 
 class EarlierVersion(_Model):
@@ -216,7 +285,7 @@ class Toets(_Model):
     """One toets: metadata, answers, overrides, co-signatures, revisions."""
 
     format: Literal["toetsapp/toets"] = FORMAT
-    format_version: Literal[2] = FORMAT_VERSION
+    format_version: Literal[3] = FORMAT_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     language: Literal["nl", "en"] = "nl"
     form: DefinitionRef
@@ -227,6 +296,8 @@ class Toets(_Model):
     overrides: Overrides = Field(default_factory=Overrides)
     signatures: list[CoSignature] = Field(default_factory=list)
     revisions: list[Revision] = Field(default_factory=list, max_length=MAX_REVISIONS)
+    comments: list[Comment] = Field(default_factory=list, max_length=MAX_COMMENTS)
+    reviews: list[SectionReview] = Field(default_factory=list, max_length=MAX_COMMENTS)
     migrated_from: list[EarlierVersion] = Field(default_factory=list, max_length=20)
     _migration_notes: list[str] = PrivateAttr(default_factory=list)
 

@@ -3,7 +3,8 @@
 The rules are written down in ``docs/FORMATS.md`` ("Co-signatures"); in short:
 
 - **Content** is the whole toets as the model holds it (defaults filled in)
-  *except* ``signatures``, ``revisions``, ``migrated_from`` and ``metadata.modified``. UUIDs become
+  *except* ``signatures``, ``revisions``, ``migrated_from``, ``comments``, ``reviews``
+  and ``metadata.modified``. UUIDs become
   strings; dates ``YYYY-MM-DD``; date-times ISO 8601 in UTC with a ``Z`` (naive
   ones as written). It is encoded as canonical JSON (:mod:`toetsapp.canonical`:
   keys sorted, no insignificant whitespace, UTF-8, whole floats as integers).
@@ -26,7 +27,8 @@ from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature, Toets
 
 SCHEME = "toetsapp/co-signature/1"
-NOT_COVERED = ("signatures", "revisions", "migrated_from", "metadata.modified")
+NOT_COVERED = ("signatures", "revisions", "migrated_from", "comments", "reviews",
+               "metadata.modified")
 
 
 def _plain(value: Any) -> Any:
@@ -49,9 +51,8 @@ def _plain(value: Any) -> Any:
 def signed_content(toets: Toets) -> dict[str, Any]:
     """The part of ``toets`` that co-signatures cover, as plain JSON data."""
     data = _plain(toets.model_dump(mode="python"))
-    data.pop("signatures", None)
-    data.pop("revisions", None)
-    data.pop("migrated_from", None)
+    for name in ("signatures", "revisions", "migrated_from", "comments", "reviews"):
+        data.pop(name, None)
     data["metadata"].pop("modified", None)
     return data
 

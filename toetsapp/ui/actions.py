@@ -22,6 +22,12 @@ class Actions:
     sign: QAction
     compare: QAction
     dossier: QAction
+    diff_file: QAction
+    diff_signature: QAction
+    merge_copy: QAction
+    question_comments: QAction
+    question_history: QAction
+    upgrade_form: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -48,6 +54,8 @@ class Actions:
     def document_actions(self) -> list[QAction]:
         """Actions that need an open document."""
         return [self.save, self.save_as, self.export_pdf, self.sign, self.close,
+                self.diff_file, self.diff_signature, self.merge_copy,
+                self.question_comments, self.question_history, self.upgrade_form,
                 self.override_verdict,
                 self.data_page, self.next_section, self.previous_section, self.next_problem,
                 self.focus_navigator, self.focus_page, self.focus_scores, self.focus_problems,
@@ -86,6 +94,19 @@ def create_actions(window: QMainWindow) -> Actions:
                         _("Zet toetsen en Toetsapp-PDF's naast elkaar")),
         dossier=_action(window, _("&Dossier samenstellen…"), "Ctrl+Shift+D",
                         _("Bundel toetsen en andere PDF's tot één dossier voor de Kamer")),
+        diff_file=_action(window, _("&Vergelijken met een bestand…"), None,
+                          _("Zet deze toets naast een andere versie, antwoord voor antwoord")),
+        diff_signature=_action(window, _("Veranderd sinds een &handtekening…"), None,
+                               _("Wat is er veranderd sinds een organisatie tekende?")),
+        merge_copy=_action(window, _("Teruggestuurde kopie &samenvoegen…"), None,
+                           _("Neem opmerkingen en wijzigingen uit een kopie over")),
+        question_comments=_action(window, _("&Opmerkingen bij deze vraag…"), "Ctrl+Alt+M",
+                                  _("Lees en plaats opmerkingen bij de vraag waar je bent")),
+        question_history=_action(window, _("&Geschiedenis van dit antwoord…"), "Ctrl+Alt+H",
+                                 _("Eerdere waarden van dit antwoord, met herstellen")),
+        upgrade_form=_action(window, _("&Formulier bijwerken…"), None,
+                             _("Werk de toets bij naar de nieuwste formulierversie, met een "
+                               "verslag van wat er verandert")),
         close=_action(window, _("&Sluiten"), Key.Close),
         quit=_action(window, _("&Afsluiten"), Key.Quit),
         undo=_action(window, _("&Ongedaan maken"), Key.Undo),
@@ -141,6 +162,12 @@ def build_menus(window: QMainWindow, a: Actions) -> QMenu:
     edit_menu.addActions([a.find, a.only_unanswered, a.only_invalid, a.only_commented])
     edit_menu.addSeparator()
     edit_menu.addAction(a.override_verdict)
+    review_menu = bar.addMenu(_("Beoo&rdelen"))
+    review_menu.addActions([a.question_comments, a.question_history])
+    review_menu.addSeparator()
+    review_menu.addActions([a.diff_file, a.diff_signature])
+    review_menu.addSeparator()
+    review_menu.addActions([a.merge_copy, a.upgrade_form])
     view_menu = bar.addMenu(_("Bee&ld"))
     view_menu.addActions([a.data_page, a.next_section, a.previous_section, a.next_problem])
     view_menu.addSeparator()

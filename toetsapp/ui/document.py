@@ -18,8 +18,10 @@ from PySide6.QtGui import QUndoStack
 from toetsapp import editing
 from toetsapp.editing import (
     AnswerPart,
+    ContentSlot,
     MetaField,
     OverrideSlot,
+    ReviewSlot,
     SectionSlot,
     SignaturesSlot,
     Target,
@@ -44,6 +46,8 @@ class Document(QObject):
     sig_reveal = Signal(object)  # Target touched by undo or redo
     sig_generation = Signal(int)  # increases with every change (autosave listens)
     sig_signatures_changed = Signal()
+    sig_comments_changed = Signal()  # comments or section reviews
+    sig_content_replaced = Signal()  # the whole toets changed at once (a merge)
     sig_section_changed = Signal(str)  # section id (declared n.v.t. or not)
 
     def __init__(self, toets: Toets, form: Form, rubric: Rubric | None,
@@ -65,6 +69,8 @@ class Document(QObject):
         self.edit_guard: Callable[[], bool] | None = None
         """Asked before the first edit; False refuses it (e.g. it would void signatures)."""
         self.evaluation: Evaluation = evaluate_toets(toets, form, rubric)
+        self.saved: Toets = toets.model_copy(deep=True)
+        """The toets as last saved (or opened): a save logs the changes since."""
 
     # --- reading ---------------------------------------------------------------------
     @property
@@ -94,7 +100,7 @@ class Document(QObject):
         """Change ``target`` to ``value`` as one undoable step (no-op when unchanged)."""
         if value == self.value(target):
             return
-        if self.edit_guard is not None and not isinstance(target, SignaturesSlot):
+        if self.edit_guard is not None and not isinstance(target, SignaturesSlot | ReviewSlot):
             if not self.edit_guard():
                 self.announce(target)  # the views show the model again
                 return
@@ -111,6 +117,13 @@ class Document(QObject):
                  "not_applicable_choices": _("N.v.t. per keuze bij ‘{q}’")}
         self.edit(AnswerPart(question_id, part), value,  # type: ignore[arg-type]
                   texts[part].format(q=question), typing=typing)
+
+    def edit_review(self, change: Callable[[Toets], object], text: str) -> None:
+        """Change comments or reviews through ``change(copy)`` as one undoable step
+        (never voids a signature: they are outside the signed content)."""
+        trial = self.toets.model_copy(deep=True)
+        change(trial)
+        self.edit(ReviewSlot(), (trial.comments, trial.reviews), text)
 
     @contextmanager
     def macro(self, text: str) -> Iterator[None]:
@@ -141,6 +154,17 @@ class Document(QObject):
             self.sig_metadata_changed.emit(target.name)
         elif isinstance(target, OverrideSlot):
             self.sig_overrides_changed.emit()
+        elif isinstance(target, ReviewSlot):
+            self.sig_comments_changed.emit()
+        elif isinstance(target, ContentSlot):
+            self.sig_content_replaced.emit()
+            self.sig_comments_changed.emit()
+            self.sig_overrides_changed.emit()
+            self.sig_signatures_changed.emit()
+            for question in self.toets.answers.keys() | self._questions.keys():
+                self.sig_answer_changed.emit(question)
+            for section in self.form.sections:
+                self.sig_section_changed.emit(section.id)
         elif isinstance(target, SectionSlot):
             self.sig_section_changed.emit(target.section)
         else:
@@ -158,6 +182,7 @@ class Document(QObject):
         was_modified = self.modified
         self._restored = False
         self.saved_once = True
+        self.saved = self.toets.model_copy(deep=True)
         self.undo_stack.setClean()
         if changed_path:
             self.sig_path_changed.emit(path)

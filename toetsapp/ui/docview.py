@@ -72,9 +72,17 @@ class DocumentView(QWidget):
         doc.sig_evaluated.connect(self.apply_evaluation)
         doc.sig_reveal.connect(self.reveal_target)
         self.navigator.apply_evaluation(doc.evaluation)
+        doc.sig_comments_changed.connect(self.apply_comments)
+        self.apply_comments()
         start = 1 if any(doc.toets.answers) or doc.toets.metadata.title else 0
         self.navigator.select_page(start)
         self.show_page(start)
+
+    def apply_comments(self) -> None:
+        """Open comments per section in the navigator."""
+        from toetsapp.review.comments import open_counts
+
+        self.navigator.apply_comments(open_counts(self.doc.toets)[0])
 
     # --- pages (built the first time they are shown) ------------------------------------
     def _install(self, number: int, page: QWidget) -> None:

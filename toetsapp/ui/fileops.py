@@ -130,11 +130,11 @@ class FileOps:
         return Path(settings.last_folder.get() or Path.home()) / f"{stem}{SUFFIX}"
 
     def write_to(self: MainWindow, path: Path) -> bool:
-        """Save atomically; the first save of a session logs a revision."""
+        """Save atomically; every save logs a revision with the changed answers."""
         doc = self.doc
         assert doc is not None
         toetser = doc.toets.metadata.toetser.name
-        summary = None if doc.saved_once else _("Bewerkt met Toetsapp")
+        summary = _("Opgeslagen") if doc.saved_once else _("Bewerkt met Toetsapp")
         replace = False
         try:
             check_replaceable(path)
@@ -148,7 +148,8 @@ class FileOps:
             pass  # save_toets says what is wrong
         try:
             doc.toets.metadata.modified = utcnow()
-            save_toets(doc.toets, path, summary=summary, by=toetser, replace_read_only=replace)
+            save_toets(doc.toets, path, summary=summary, by=settings.toetser_name.get() or toetser,
+                       previous=doc.saved, replace_read_only=replace)
         except FileProblem as problem:
             show_file_problem(self, _("Opslaan is mislukt"), problem)
             return False

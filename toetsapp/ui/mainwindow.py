@@ -28,6 +28,7 @@ from toetsapp.ui.docview import DocumentView
 from toetsapp.ui.fileops import FileOps
 from toetsapp.ui.panelops import PanelOps
 from toetsapp.ui.problems import ProblemsPanel
+from toetsapp.ui.reviewops import ReviewOps
 from toetsapp.ui.scorepanel import ScorePanel
 from toetsapp.ui.signing import SignDialog, SigningWatch
 from toetsapp.ui.startscreen import StartScreen
@@ -36,7 +37,7 @@ from toetsapp.ui.toolops import ToolOps
 from toetsapp.ui.wiring import connect_document, disconnect_document
 
 
-class MainWindow(FileOps, PanelOps, ToolOps, QMainWindow):
+class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
     """One window, one toets at a time; the start screen when none is open."""
 
     def __init__(self, catalog: Catalog, session: Session,
@@ -95,6 +96,12 @@ class MainWindow(FileOps, PanelOps, ToolOps, QMainWindow):
         a.sign.triggered.connect(self.sign)
         a.compare.triggered.connect(lambda: self.open_tool("comparison"))
         a.dossier.triggered.connect(lambda: self.open_tool("dossier"))
+        a.diff_file.triggered.connect(lambda: self.compare_with_file())
+        a.diff_signature.triggered.connect(lambda: self.compare_with_signature())
+        a.merge_copy.triggered.connect(lambda: self.merge_copy())
+        a.question_comments.triggered.connect(lambda: self.current_question_dialog("comments"))
+        a.question_history.triggered.connect(lambda: self.current_question_dialog("history"))
+        a.upgrade_form.triggered.connect(lambda: self.upgrade_form())
         a.close.triggered.connect(self.close_document)
         a.undo.triggered.connect(lambda: self.doc and self.doc.undo_stack.undo())
         a.redo.triggered.connect(lambda: self.doc and self.doc.undo_stack.redo())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -26,12 +27,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from toetsapp.engine import Evaluation
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.ui.theme import error_colour, muted_colour, success_colour
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+COMMENT_COLOUR = "#f5c542"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class EntryState:
     level_colour: str | None = None
     is_data_page: bool = False
     level_rank: int = 0  # 0 is the best level: the dot's shape says the rank too
+    comments: int = 0  # open comments in the section
 
 
 def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]]:
@@ -110,6 +113,16 @@ class _Delegate(QStyledItemDelegate):
             dot = QRectF(right - 12, rect.center().y() - 6, 12, 12)
             level_mark(painter, dot, QColor(state.level_colour), state.level_rank, text_colour)
         right -= 20
+        if state.comments:
+            label = str(state.comments)
+            width = option.fontMetrics.horizontalAdvance(label) + 12
+            bubble = QRectF(right - width, rect.center().y() - 8, width, 16)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(COMMENT_COLOUR))
+            painter.drawRoundedRect(bubble, 8, 8)
+            painter.setPen(QColor("#3d2e00"))
+            painter.drawText(bubble, Qt.AlignmentFlag.AlignCenter, label)
+            right -= width + 6
         counts = (_("n.v.t.") if state.hidden else "" if state.is_data_page
                   else f"{state.answered}/{state.visible}")
         painter.setPen(quiet)
@@ -168,6 +181,7 @@ class Navigator(QListView):
         super().__init__(parent)
         self.form, self.rubric, self.language = form, rubric, language
         self.dims_of = section_dimensions(form, rubric)
+        self.comment_counts: dict[str, int] = {}
         self.entries = QStandardItemModel(self)
         first = QStandardItem(_("Gegevens van de toets"))
         first.setData(EntryState(is_data_page=True), STATE_ROLE)
@@ -201,13 +215,24 @@ class Navigator(QListView):
             label, colour, rank = self._worst_level(self.dims_of.get(section.id, []), levels)
             state = EntryState(answered, visible, errors.get(section.id, 0),
                                section.id not in evaluation.visibility.sections, label, colour,
-                               level_rank=rank)
-            item = self.entries.item(row)
-            if item.data(STATE_ROLE) != state:
-                item.setData(state, STATE_ROLE)
-                described = self._describe(state)
-                item.setData(described, Qt.ItemDataRole.AccessibleDescriptionRole)
-                item.setToolTip(f"{item.text()}\n{described}")
+                               level_rank=rank,
+                               comments=self.comment_counts.get(section.id, 0))
+            self._set_state(row, state)
+
+    def apply_comments(self, per_section: Mapping[str, int]) -> None:
+        """Open comments per section id; shown as a yellow count beside the progress."""
+        self.comment_counts = dict(per_section)
+        for row, section in enumerate(self.form.sections, start=1):
+            state = self.entries.item(row).data(STATE_ROLE) or EntryState()
+            self._set_state(row, replace(state, comments=self.comment_counts.get(section.id, 0)))
+
+    def _set_state(self, row: int, state: EntryState) -> None:
+        item = self.entries.item(row)
+        if item.data(STATE_ROLE) != state:
+            item.setData(state, STATE_ROLE)
+            described = self._describe(state)
+            item.setData(described, Qt.ItemDataRole.AccessibleDescriptionRole)
+            item.setToolTip(f"{item.text()}\n{described}")
 
     def _worst_level(self, dims: list[str],
                      levels: dict[str, str | None]) -> tuple[str, str | None, int]:
@@ -230,4 +255,7 @@ class Navigator(QListView):
             text += ", " + _("{n} problemen").format(n=state.errors)
         if state.level_label:
             text += ", " + _("score: {level}").format(level=state.level_label)
+        if state.comments:
+            text += ", " + ngettext("{n} open opmerking", "{n} open opmerkingen",
+                                    state.comments).format(n=state.comments)
         return text

@@ -25,6 +25,8 @@ class PanelOps:
             return
         if problem.question:
             self.view.reveal(problem.question, problem.row, problem.column)
+        elif problem.section and problem.section in self.view.section_index:
+            self.view.go_to(self.view.section_index[problem.section] + 1, focus=False)
         elif problem.kind == "override":
             self._focus_dock(self.score_dock)
 

@@ -18,9 +18,21 @@ from PySide6.QtWidgets import (
 from toetsapp.engine import Evaluation, Problem
 from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import Form
+from toetsapp.model.toets import Comment
 from toetsapp.ui.widgets import muted
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+OPEN_COMMENT = "open_comment"
+
+
+def comment_problem(comment: Comment) -> Problem:
+    """An open comment as a row of the problems list (kind "open opmerking")."""
+    who = f"{comment.author} ({comment.organisation})" if comment.organisation \
+        else comment.author
+    text = comment.text.replace("\n", " ")
+    return Problem(OPEN_COMMENT, "warning",  # type: ignore[arg-type]
+                   _("open opmerking — {who}: {text}").format(who=who, text=text[:200]),
+                   comment.question, comment.section)
 
 
 class ProblemsPanel(QWidget):
@@ -70,16 +82,24 @@ class ProblemsPanel(QWidget):
             "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             "info": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
         }
+        self.icons[OPEN_COMMENT] = style.standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxQuestion)
         self._problems: list[Problem] = []
+        self._comments: list[Problem] = []
         self._shown: list[Problem] | None = None
 
     def apply_evaluation(self, evaluation: Evaluation) -> None:
         self._problems = evaluation.problems
         self._refill()
 
+    def apply_comments(self, comments: list[Comment]) -> None:
+        """Open comments are a kind of their own ("open opmerking") after the problems."""
+        self._comments = [comment_problem(c) for c in comments if c.resolved is None]
+        self._refill()
+
     def _refill(self) -> None:
         problems = [p for p in self._problems
-                    if self.show_info.isChecked() or p.severity == "error"]
+                    if self.show_info.isChecked() or p.severity == "error"] + self._comments
         errors = sum(1 for p in self._problems if p.severity == "error")
         if problems != self._shown:
             self._shown = problems
@@ -88,12 +108,16 @@ class ProblemsPanel(QWidget):
             self.tree.addTopLevelItems([self._item(p) for p in problems])
             self.tree.setUpdatesEnabled(True)
             self.tree.setVisible(bool(problems))
-        self.summary.setText(_("Geen problemen: alle verplichte vragen zijn goed ingevuld.")
-                             if not errors else
-                             ngettext("{n} ding om op te lossen. Kies de regel om naar de "
-                                      "vraag te gaan.",
-                                      "{n} dingen om op te lossen. Kies een regel om naar de "
-                                      "vraag te gaan.", errors).format(n=errors))
+        summary = (_("Geen problemen: alle verplichte vragen zijn goed ingevuld.")
+                   if not errors else
+                   ngettext("{n} ding om op te lossen. Kies de regel om naar de "
+                            "vraag te gaan.",
+                            "{n} dingen om op te lossen. Kies een regel om naar de "
+                            "vraag te gaan.", errors).format(n=errors))
+        if self._comments:
+            summary += " " + ngettext("{n} open opmerking.", "{n} open opmerkingen.",
+                                      len(self._comments)).format(n=len(self._comments))
+        self.summary.setText(summary)
         self.sig_count_changed.emit(errors)
 
     def _item(self, problem: Problem) -> QTreeWidgetItem:
@@ -107,7 +131,8 @@ class ProblemsPanel(QWidget):
             message = f"{where}: {message}"
         title = question.title(self.language) if question else (problem.question or "")
         item = QTreeWidgetItem([message, title, self.section_titles.get(problem.section or "", "")])
-        item.setIcon(0, self.icons.get(problem.severity, QIcon()))
+        item.setIcon(0, self.icons.get(OPEN_COMMENT if problem.kind == OPEN_COMMENT
+                                       else problem.severity, QIcon()))
         item.setToolTip(0, message)
         item.setToolTip(1, question.label.get(self.language) if question else "")
         item.setData(0, PROBLEM_ROLE, problem)

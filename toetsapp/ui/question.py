@@ -12,20 +12,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from toetsapp.engine import Problem
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import CHOICE_TYPES, Question
-from toetsapp.model.toets import MAX_EVIDENCE, MAX_NOTE
+from toetsapp.model.toets import MAX_EVIDENCE, MAX_NOTE, Comment
 from toetsapp.ui.editors.base import Editor, block
 from toetsapp.ui.editors.factory import editor_for
 from toetsapp.ui.editors.table import TableEditor
 from toetsapp.ui.editors.text import GrowingTextEdit
 from toetsapp.ui.theme import scaled_font
 from toetsapp.ui.widgets import ErrorLabel, muted
+
+
+def who(name: str, organisation: str) -> str:
+    return f"{name} ({organisation})" if organisation else name
 
 
 def _escape(text: str) -> str:
@@ -36,6 +41,8 @@ class QuestionWidget(QFrame):
     """A question card. ``sig_edited(question, part, value, typing)`` reports every edit."""
 
     sig_edited = Signal(str, str, object, bool)  # question, part, value (JSON-like), typing
+    sig_comments_requested = Signal(str)  # question id
+    sig_history_requested = Signal(str)  # question id
 
     def __init__(self, question: Question, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +53,16 @@ class QuestionWidget(QFrame):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
         layout.addLayout(self._header())
+        self.comment_strip = QLabel(self)
+        self.comment_strip.setObjectName("commentStrip")
+        self.comment_strip.setWordWrap(True)
+        self.comment_strip.setTextFormat(Qt.TextFormat.RichText)
+        self.comment_strip.setStyleSheet("QLabel#commentStrip { background: #fff4d6; color: "
+                                         "#3d2e00; border-left: 3px solid #d89a00; "
+                                         "padding: 4px 8px; }")
+        self.comment_strip.hide()
+        layout.addWidget(self.comment_strip)
+        self.show_comments([])
         if question.help is not None:
             layout.addWidget(muted(question.help.get(language), self))
         if question.guidance:
@@ -179,6 +196,23 @@ class QuestionWidget(QFrame):
             badge = muted(_("verplicht"), self, wrap=False)
             badge.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.comments_button = QToolButton(self)
+        self.comments_button.setAutoRaise(True)
+        self.comments_button.clicked.connect(
+            lambda: self.sig_comments_requested.emit(self.question.id))
+        self.history_button = QToolButton(self)
+        self.history_button.setAutoRaise(True)
+        self.history_button.setText(_("Geschiedenis"))
+        self.history_button.setAccessibleName(_("Geschiedenis van het antwoord op {q}").format(
+            q=self.question.title(self.language)))
+        self.history_button.clicked.connect(
+            lambda: self.sig_history_requested.emit(self.question.id))
+        for button in (self.comments_button, self.history_button):
+            # out of the Tab chain (Tab goes from answer to answer); the keyboard reaches
+            # them through Beoordelen > Opmerkingen bij deze vraag / Geschiedenis
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        row.addWidget(self.comments_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(row)
         return box
 
@@ -230,6 +264,24 @@ class QuestionWidget(QFrame):
                 with block(pair[1]):
                     pair[1].setPlainText(text)
                 pair[1].updateGeometry()
+
+    def show_comments(self, comments: list[Comment]) -> None:
+        """The open comments on this question, next to it (and their count on the button)."""
+        open_ones = [c for c in comments if c.resolved is None]
+        self.comments_button.setText(ngettext("{n} opmerking", "{n} opmerkingen",
+                                              len(open_ones)).format(n=len(open_ones))
+                                     if open_ones else _("Opmerking…"))
+        self.comments_button.setAccessibleName(_("Opmerkingen bij {q}").format(
+            q=self.question.title(self.language)))
+        lines = [f"<b>{_escape(who(c.author, c.organisation))}</b>: "
+                 f"{_escape(c.text[:300])}"
+                 + (" " + ngettext("({n} reactie)", "({n} reacties)", len(c.replies))
+                    .format(n=len(c.replies)) if c.replies else "")
+                 for c in open_ones[:3]]
+        if len(open_ones) > 3:
+            lines.append(_("… en nog {n}").format(n=len(open_ones) - 3))
+        self.comment_strip.setText("<br>".join(lines))
+        self.comment_strip.setVisible(bool(lines))
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Invalid values and table problems inline; plain 'not answered' stays in the list."""

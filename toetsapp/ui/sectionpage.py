@@ -5,19 +5,34 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from toetsapp.editing import AnswerPart, SectionSlot
 from toetsapp.engine import Evaluation, Problem
 from toetsapp.i18n import _, ngettext
 from toetsapp.model.form import Section
+from toetsapp.review.comments import comments_on, reviews_of, verdict_label
 from toetsapp.ui.document import Document
 from toetsapp.ui.editors.base import block
 from toetsapp.ui.question import QuestionWidget
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
 
 PAGE_MARGIN = 24
+
+
 MAX_TEXT_WIDTH = 1000
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class SectionPage(ReadableColumn):
@@ -39,6 +54,7 @@ class SectionPage(ReadableColumn):
         self.hidden_section_note = muted(_("Deze sectie is niet van toepassing door de "
                                            "antwoorden die eerder in de toets zijn gegeven."), body)
         column.addWidget(self.hidden_section_note)
+        column.addLayout(self._review_row(body))
         self.nvt_box: QCheckBox | None = None
         self.nvt_reason: QLineEdit | None = None
         if section.allow_not_applicable:
@@ -59,6 +75,8 @@ class SectionPage(ReadableColumn):
         for question in section.questions:
             widget = QuestionWidget(question, language, body)
             widget.sig_edited.connect(self._edited)
+            widget.sig_comments_requested.connect(self.open_comments)
+            widget.sig_history_requested.connect(self.open_history)
             self.widgets[question.id] = widget
             column.addWidget(widget)
             self.refresh_answer(question.id)
@@ -75,6 +93,71 @@ class SectionPage(ReadableColumn):
         column.addStretch(1)
         self.refresh_section()
         self.apply_evaluation(doc.evaluation)
+        doc.sig_comments_changed.connect(self.refresh_comments)
+        self.refresh_comments()
+
+    # --- review: comments, verdicts, history -------------------------------------------
+    def _review_row(self, body: QWidget) -> QVBoxLayout:
+        box = QVBoxLayout()
+        self.review_label = QLabel(body)
+        self.review_label.setWordWrap(True)
+        self.review_label.setTextFormat(Qt.TextFormat.RichText)
+        box.addWidget(self.review_label)
+        row = QHBoxLayout()
+        self.section_comments = QPushButton(body)
+        self.section_comments.clicked.connect(lambda: self.open_comments(None))
+        review = QPushButton(_("Onderdeel &beoordelen…"), body)
+        review.clicked.connect(self.open_review)
+        row.addWidget(self.section_comments)
+        row.addWidget(review)
+        row.addStretch(1)
+        box.addLayout(row)
+        return box
+
+    def refresh_comments(self) -> None:
+        toets = self.doc.toets
+        for question_id, widget in self.widgets.items():
+            widget.show_comments(comments_on(toets, question=question_id))
+        own = [c for c in comments_on(toets, section=self.section.id) if c.resolved is None]
+        self.section_comments.setText(ngettext(
+            "{n} opmerking bij dit onderdeel", "{n} opmerkingen bij dit onderdeel",
+            len(own)).format(n=len(own)) if own else _("Opmerking bij dit onderdeel…"))
+        reviews = reviews_of(toets, self.section.id)
+        lines = []
+        for review in reviews:
+            colour = {"akkoord": "#2E7D32", "aanpassen": "#C62828"}.get(review.verdict,
+                                                                        "#B26A00")
+            name = f"{review.author} ({review.organisation})" if review.organisation \
+                else review.author
+            text = f" — {_esc(review.comment)}" if review.comment else ""
+            lines.append(_("Beoordeling van {who}: {verdict}").format(
+                who=_esc(name), verdict=f"<b style='color:{colour}'>"
+                f"{_esc(verdict_label(review.verdict))}</b>") + text)
+        self.review_label.setText("<br>".join(lines))
+        self.review_label.setVisible(bool(lines))
+
+    def open_comments(self, question_id: str | None) -> None:
+        from toetsapp.ui.comments import CommentsDialog
+
+        dialog = CommentsDialog(self.doc, question=question_id,
+                                section=None if question_id else self.section.id,
+                                parent=self.window())
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_review(self) -> None:
+        from toetsapp.ui.comments import ReviewDialog
+
+        dialog = ReviewDialog(self.doc, self.section.id, self.window())
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_history(self, question_id: str) -> None:
+        from toetsapp.ui.history import HistoryDialog
+
+        dialog = HistoryDialog(self.doc, question_id, self.window())
+        dialog.exec()
+        dialog.deleteLater()
 
     def _edited(self, question_id: str, part: str, value: object, typing: bool) -> None:
         self.doc.edit_answer(question_id, part, value, typing=typing)

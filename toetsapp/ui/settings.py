@@ -160,6 +160,7 @@ export_folder = TextOption("export/last_folder", "")
 language = TextOption("general/language", "", choices=("", "nl", "en"))
 theme = TextOption("general/theme", "system", choices=("system", "light", "dark"))
 toetser_name = TextOption("general/toetser_name", "")
+reviewer_organisation = TextOption("general/reviewer_organisation", "")
 autosave_delay_ms = IntOption("recovery/autosave_delay_ms", 1500, 200, 60_000)
 MAX_RECENT = 10
 

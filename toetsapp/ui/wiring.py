@@ -22,6 +22,8 @@ def connect_document(window: MainWindow, doc: Document) -> None:
     doc.sig_evaluated.connect(problems.apply_evaluation)
     scores.sig_override_requested.connect(window.override)
     problems.sig_problem_activated.connect(window.reveal_problem)
+    doc.sig_comments_changed.connect(lambda: problems.apply_comments(doc.toets.comments))
+    problems.apply_comments(doc.toets.comments)
     problems.sig_count_changed.connect(window.problems_counted)
     view.sig_override_target.connect(window.reveal_override)
     doc.sig_modified_changed.connect(window.update_title)
