@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -56,3 +57,11 @@ def format_datetime(value: datetime, language: str | None = None) -> str:
 def format_time(value: time | datetime, language: str | None = None) -> str:
     """A time of day with seconds in the locale's form: '14:05:09'."""
     return _babel_time(value, format="medium", locale=babel_locale(language))
+
+
+def format_list(items: Sequence[str], language: str | None = None) -> str:
+    """'A, B en C' / 'A, B and C': a list as a sentence in the locale's words."""
+    from babel.lists import format_list as _babel_list
+
+    items = [str(item) for item in items]
+    return _babel_list(items, locale=babel_locale(language)) if items else ""

@@ -199,11 +199,11 @@ class SignedRender:
         self.trust = load_trust_store(args.trust, required=args.trust is not None)
 
     def write(self, path: Path, output: Path | None, *, language: str | None,
-              invariant: bool) -> Path:
+              invariant: bool, concept: bool = True) -> Path:
         from toetsapp.signing.render import write_signed_pdf
 
         return write_signed_pdf(path, output, self.keys, self.trust, language=language,
-                                invariant=invariant)
+                                invariant=invariant, concept=concept)
 
 
 def signed_render(args: argparse.Namespace) -> SignedRender | None:

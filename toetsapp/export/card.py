@@ -15,10 +15,12 @@ from reportlab.platypus import Flowable, Paragraph
 
 from toetsapp.export.card_parts import SCALE_HEIGHT, dimension_table, figure_value, verdict_scale
 from toetsapp.export.chart import chart_legend, dimension_chart
+from toetsapp.export.concept import Concept, draw_notice
+from toetsapp.export.doc import Marks
 from toetsapp.export.style import HouseStyle
 from toetsapp.export.text import fit, fit_size, fitting, lines_of, markup, resized
 from toetsapp.export.view import View
-from toetsapp.i18n import _, ngettext
+from toetsapp.i18n import _
 
 PAD = 8.0
 
@@ -26,9 +28,11 @@ PAD = 8.0
 class Card(Flowable):
     """The toetskaart; it takes the whole frame of the first page."""
 
-    def __init__(self, view: View, style: HouseStyle) -> None:
+    def __init__(self, view: View, style: HouseStyle, concept: Concept | None = None,
+                 marks: Marks | None = None) -> None:
         super().__init__()
-        self.view, self.s = view, style
+        self.view, self.s, self.concept = view, style, concept
+        self.marks = marks or Marks()
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, avail_height
@@ -127,11 +131,17 @@ class Card(Flowable):
         c.setFillColor(fill)
         c.rect(0, top - height, 10, height, stroke=0, fill=1)
         x, width = 10 + PAD, self.width - 10 - 2 * PAD
+        state = v.evaluation.provisional
         label = self._p("verdict-label", size="small", bold=True, color="muted")
-        self._put(fit(v.verdict_label.upper(), label, width, 1), x, top - 6, width)
+        head = v.verdict_label.upper()
+        if state.is_provisional:
+            head += " · " + _("VOORLOPIG") + " · " + state.summary(with_problems=False)
+        self._put(fit(head, label, width, 1), x, top - 6, width)
         big = self._p("verdict", size="card_verdict", bold=True)
         text = grade.label if grade else _("niet gescoord (geen rubric)")
         text = text[:1].upper() + text[1:]
+        if state.is_provisional and grade and grade.assessed:
+            text = _("Voorlopig: {verdict}").format(verdict=text)
         biggest, smallest = s.size("card_verdict"), s.size("card_verdict_min")
         sizes = [biggest - 2 * i for i in range(8) if biggest - 2 * i >= smallest] or [biggest]
         para = fit_size(text, big, width, sizes)
@@ -144,18 +154,25 @@ class Card(Flowable):
         if grade and v.evaluation.verdict and v.evaluation.verdict.overridden:
             notes.append(_("✱ Afwijking door de toetser; berekend: {label} (motivering in "
                            "bijlage A)").format(label=v.verdict_computed.label))
-        missing = sum(1 for p in v.evaluation.problems if p.kind == "missing")
-        if missing:
-            notes.append(ngettext("Let op: {n} verplichte vraag is niet beantwoord",
-                                  "Let op: {n} verplichte vragen zijn niet beantwoord",
-                                  missing).format(n=missing))
         note = self._p("verdict-note", size="tiny", bold=True, color="override")
-        self._put(fit(" · ".join(notes) or " ", note, width, 1), x, top - height + 13, width)
+        if self.concept is not None:
+            draw_notice(c, s, self.concept, self.marks, x, top - height + (3 if notes else 6),
+                        width)
+            if notes:
+                self._put(fit(" · ".join(notes), note, width, 1), x, top - height + 17, width)
+        else:
+            self._put(fit(" · ".join(notes) or " ", note, width, 1), x, top - height + 13,
+                      width)
         return top - height
 
     def _dimensions(self, top: float) -> float:
         s, v = self.s, self.view
-        top -= self._heading(_("Scores per dimensie"), 0, top, self.width)
+        state = v.evaluation.provisional
+        title = _("Scores per dimensie")
+        if state.is_provisional and state.total:
+            title += " — " + _("voorlopig, {a} van {n} beoordeeld").format(a=state.assessed,
+                                                                            n=state.total)
+        top -= self._heading(title, 0, top, self.width)
         if v.rubric is None or not v.dimensions:
             style = self._p("no-rubric", size="small", italic=True, color="muted")
             return top - self._put(Paragraph(_("Voor dit formulier is geen rubric: er zijn geen "

@@ -64,6 +64,9 @@ def dimension_table(v: View, s: HouseStyle, width: float, header: float, row: fl
             level: object = [fit(dim.grade.label + " ✱", small, inner, 1),
                              fit(_("berekend: {label}").format(label=dim.computed.label), small,
                                  inner, 1)]
+        elif dim.grade.assessed and v.evaluation.provisional.is_provisional:
+            level = fit(_("{level} (voorlopig)").format(level=dim.grade.label), level_style,
+                        inner, 2)
         else:
             level = fit(dim.grade.label, level_style, inner, 2)
         data.append([fit(label, cell, w_dim - 8, 2), level])

@@ -34,7 +34,7 @@ class SigningWatch(QObject):
     """Shows who signed (and whose signature an edit voided); guards the first edit."""
 
     def __init__(self, doc: Document, banner: Banner, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(banner)  # lives (and its timer fires) no longer than the banner
         self.doc, self.banner, self.window = doc, banner, parent
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.update_banner)
