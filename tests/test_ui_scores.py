@@ -19,7 +19,7 @@ def test_levels_follow_answers_and_explain_why(qtbot, mini_catalog):
         assert not panel.rows["impact"].explanation.isVisible()
         doc.edit_answer("gevolgen", "value", "middelgroot")
         assert panel.rows["impact"].chip.text() == "Aandacht"
-        assert panel.verdict.text() == "Onder voorwaarden"
+        assert panel.verdict.text() == "Voorlopig: Onder voorwaarden"
         qtbot.mouseClick(panel.rows["impact"].why, Qt.MouseButton.LeftButton)
         text = panel.rows["impact"].explanation.text()
         assert "Middelgrote of grotere gevolgen." in text and "Gevolgen?" in text

@@ -37,6 +37,7 @@ class EntryState:
     level_label: str = ""
     level_colour: str | None = None
     is_data_page: bool = False
+    provisional: bool = False  # the toets has open problems: the level may still change
 
 
 def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]]:
@@ -79,9 +80,14 @@ class _Delegate(QStyledItemDelegate):
         right = rect.right()
         if state.level_colour:
             dot = QRectF(right - 12, rect.center().y() - 6, 12, 12)
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Base), 1.5))
-            painter.setBrush(QColor(state.level_colour))
-            painter.drawEllipse(dot)
+            if state.provisional:  # hollow: a provisional level
+                painter.setPen(QPen(QColor(state.level_colour), 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(dot.adjusted(1.5, 1.5, -1.5, -1.5))
+            else:
+                painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Base), 1.5))
+                painter.setBrush(QColor(state.level_colour))
+                painter.drawEllipse(dot)
         right -= 20
         counts = (_("n.v.t.") if state.hidden else "" if state.is_data_page
                   else f"{state.answered}/{state.visible}")
@@ -171,7 +177,8 @@ class Navigator(QListView):
             answered, visible = evaluation.section_progress(section.id)
             label, colour = self._worst_level(self.dims_of.get(section.id, []), levels)
             state = EntryState(answered, visible, errors.get(section.id, 0),
-                               section.id not in evaluation.visibility.sections, label, colour)
+                               section.id not in evaluation.visibility.sections, label, colour,
+                               provisional=evaluation.provisional.is_provisional)
             item = self.entries.item(row)
             if item.data(STATE_ROLE) != state:
                 item.setData(state, STATE_ROLE)
@@ -196,6 +203,8 @@ class Navigator(QListView):
         text = _("{a} van {n} vragen beantwoord").format(a=state.answered, n=state.visible)
         if state.errors:
             text += ", " + _("{n} problemen").format(n=state.errors)
-        if state.level_label:
+        if state.level_label and state.provisional:
+            text += ", " + _("voorlopige score: {level}").format(level=state.level_label)
+        elif state.level_label:
             text += ", " + _("score: {level}").format(level=state.level_label)
         return text
