@@ -98,6 +98,8 @@ def tweak(path: Path_, old: Any) -> Any:
         return old[:-1] + ("0" if old[-1] != "0" else "1")
     if key == "ondernummer":
         return str(int(old or 0) + 1)
+    if key == "open_problems":  # recorded (signed) or not recorded: both are detected
+        return (old or 0) + 1
     special = {"dossiernummer": "36 813", "kamer": "I" if old == "II" else "II",
                "vergaderjaar": "2026/27"}
     if key in special:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QAbstractButton
+
 from tests.test_signing_pki import PASSWORD, shared_pki
-from tests.uihelp import dispose, open_window, press_in_dialog
+from tests.uihelp import dispose, open_window, press_in_dialog, when_dialog
 from toetsapp.editing import AnswerPart
+from toetsapp.store import load_toets
 from toetsapp.ui.signing import SignDialog
 
 
@@ -25,6 +28,7 @@ def test_sign_then_edit_voids_the_signature_visibly(qtbot, mini_catalog, tmp_pat
         dialog.positions.button(1).setChecked(True)  # akkoord met kanttekeningen
         assert not dialog.sign()  # ... needs remarks
         dialog.remarks.setPlainText("Let op de uitvoeringskosten.")
+        press_in_dialog("yes")  # sign although problems remain
         assert dialog.sign()
         signature = doc.toets.signatures[0]
         assert signature.organisation == "Vereniging van Nederlandse Gemeenten"
@@ -44,5 +48,52 @@ def test_sign_then_edit_voids_the_signature_visibly(qtbot, mini_catalog, tmp_pat
         window.actions.undo.trigger()  # back to exactly what was signed: valid again
         qtbot.waitUntil(lambda: "vervallen" not in banner.label.text())
         assert doc.value(AnswerPart("titel")) == "Wet"
+    finally:
+        dispose(window)
+
+
+def test_no_default_position_and_open_problems_need_confirmation(qtbot, mini_catalog,
+                                                                  tmp_path_factory, tmp_path):
+    pki = shared_pki(tmp_path_factory)
+    window = open_window(qtbot, mini_catalog)
+    try:
+        window.new_toets("mini")
+        doc = window.doc
+        path = tmp_path / "mini.toets"
+        assert window.save_as(path)
+        doc.edit_answer("titel", "value", "Wet")
+        assert doc.modified
+        seen: list[str] = []
+
+        def in_sign_dialog(dialog) -> None:
+            assert isinstance(dialog, SignDialog)
+            assert not doc.modified and "Wet" in path.read_text("utf-8"), "saved first"
+            assert dialog.positions.checkedId() == -1, "no position is preselected"
+            assert "open problemen" in dialog.open_problems.text()
+            dialog.file.setText(str(pki.p12["vng"]))
+            dialog.password.setText(PASSWORD)
+            assert not dialog.sign() and "standpunt" in dialog.problem.text()
+            dialog.positions.button(0).setChecked(True)
+
+            def answer(box) -> None:
+                seen.append(box.text())
+                press = "cancel" if len(seen) == 1 else "yes"
+                box.findChild(QAbstractButton, press).click()
+
+            when_dialog(answer)
+            assert not dialog.sign(), "cancelled: nothing signed"
+            assert doc.toets.signatures == []
+            when_dialog(answer)
+            assert dialog.sign()
+
+        when_dialog(in_sign_dialog)
+        window.sign()
+        count = doc.evaluation.provisional.count
+        assert count > 0 and len(seen) == 2
+        assert f"nog {count} open problemen" in seen[0]
+        assert "Verplichte vraag is niet beantwoord." in seen[0]
+        signature = load_toets(path).signatures[0]
+        assert signature.position == "akkoord" and signature.open_problems == count
+        assert not doc.modified, "the signature is saved at once"
     finally:
         dispose(window)

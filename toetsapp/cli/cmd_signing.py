@@ -30,7 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sign.add_argument("--p12", required=True, type=Path, metavar=_("SLEUTEL.p12"),
                       help=_("PKCS#12-bestand (.p12/.pfx) met je certificaat en sleutel"))
     sign.add_argument("--position", required=True, choices=POSITIONS,
-                      help=_("je standpunt over de toets"))
+                      help=_("je standpunt over de toets (verplicht: er is geen standaard)"))
+    sign.add_argument("--allow-problems", action="store_true",
+                      help=_("onderteken ook als de toets nog open problemen heeft; de "
+                             "handtekening legt vast hoeveel het er waren"))
     remarks = sign.add_mutually_exclusive_group()
     remarks.add_argument("--remarks", default="", metavar=_("TEKST"),
                          help=_("kanttekeningen of motivering"))
@@ -94,6 +97,8 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
 
 
 def run_sign(args: argparse.Namespace) -> int:
+    from toetsapp.engine.provisional import problem_where, problems_text
+    from toetsapp.formatting import format_list
     from toetsapp.signing import (
         check_position,
         load_trust_store,
@@ -112,12 +117,27 @@ def run_sign(args: argparse.Namespace) -> int:
             raise FileProblem(args.remarks_file, _("kan de kanttekeningen niet lezen: {error}")
                               .format(error=exc)) from None
     toets = load_toets(args.file)
-    check_position(args.position, remarks)  # before asking for a password
+    try:
+        check_position(args.position, remarks)  # before asking for a password
+    except ToetsappError as error:
+        print(_("Fout: {error}").format(error=error), file=sys.stderr)
+        return 2
+    state = open_problems_of(toets)
+    if state.count and not args.allow_problems:
+        print(_("{file} heeft nog {problems}:").format(file=args.file,
+                                                       problems=problems_text(state.count)),
+              file=sys.stderr)
+        for problem in state.problems[:30]:
+            print(f"  - {problem_where(problem)}{problem.message}", file=sys.stderr)
+        print(_("Onderteken pas als de toets af is, of geef --allow-problems om bewust te "
+                "ondertekenen met deze open problemen."), file=sys.stderr)
+        return 1
     trust = load_trust_store(args.trust, required=args.trust is not None)
     key = open_key(args.p12, args.password)
     before = signed_state(toets)
     signed = sign_toets(toets, key, position=args.position, remarks=remarks, name=args.name,
-                        role=args.role, organisation=args.organisation)
+                        role=args.role, organisation=args.organisation,
+                        open_problems=state.count)
     new = signed.signatures[-1]
     save_toets(signed, args.file, by=new.name, summary=_(
         "Medeondertekend door {organisation} ({name}): {position}").format(
@@ -125,18 +145,31 @@ def run_sign(args: argparse.Namespace) -> int:
     print(_("Ondertekend door {name} namens {organisation}: {position}.").format(
         name=new.name, organisation=new.organisation, position=position_label(new.position)))
     print(_("Opgeslagen: {file}").format(file=args.file))
+    if state.count:
+        print(_("Vastgelegd in de handtekening: ondertekend met {problems}.").format(
+            problems=problems_text(state.count)))
     if len(signed.signatures) <= len(toets.signatures):
         print(_("Je eerdere handtekening op deze toets is vervangen."))
     outdated = [s.organisation for s in before.outdated if s in signed.signatures]
     if outdated:
         print(_("Let op: de handtekening van {organisations} hoort bij een eerdere versie van "
                 "de toets; zij moeten opnieuw ondertekenen.").format(
-            organisations=", ".join(outdated)))
+            organisations=format_list(outdated)))
     check = verify_signature(new, before.digest, trust)
     if not check.valid:
         print(_("Waarschuwing: wie de toets controleert, ziet '{label}': {detail}.").format(
             label=check.status.label, detail=check.detail), file=sys.stderr)
     return 0
+
+
+def open_problems_of(toets):  # -> Provisional
+    """The open problems of ``toets`` against its own form and rubric."""
+    from toetsapp.engine import evaluate_toets
+    from toetsapp.export.files import catalog_for
+
+    catalog = catalog_for(toets.form.id)
+    form = catalog.form(toets.form.id)
+    return evaluate_toets(toets, form, catalog.rubric_for(form.id)).provisional
 
 
 def run_verify(args: argparse.Namespace) -> int:

@@ -89,8 +89,9 @@ class SignatureCheck:
             lines.append(_("PDF-handtekeningen niet te controleren: {error}")
                          .format(error=self.pdf_error))
         if self.missing:
-            lines.append(_("Geen geldige medeondertekening van: {organisations}")
-                         .format(organisations=", ".join(self.missing)))
+            from toetsapp.signing.report import still_to_sign
+
+            lines.append(still_to_sign(self.missing))
         return lines
 
     def as_dict(self) -> dict[str, object]:

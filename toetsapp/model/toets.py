@@ -140,6 +140,9 @@ class CoSignature(_Model):
     signature: str = Field(max_length=20_000)
     certificate: str = Field(max_length=40_000)
     chain: list[str] = Field(default_factory=list, max_length=10)
+    open_problems: int | None = Field(default=None, ge=0, le=100_000)
+    """How many open problems the toets had when the signer signed (signed; None: not
+    recorded, as in signatures made before Toetsapp recorded it)."""
 
 
 class Revision(_Model):

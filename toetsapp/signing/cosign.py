@@ -32,8 +32,10 @@ def _when(moment: datetime) -> str:
 
 def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
                    name: str | None = None, role: str | None = None,
-                   organisation: str | None = None, at: datetime | None = None) -> CoSignature:
-    """A co-signature by ``key`` over the current content of ``toets``.
+                   organisation: str | None = None, at: datetime | None = None,
+                   open_problems: int | None = None) -> CoSignature:
+    """A co-signature by ``key`` over the current content of ``toets``; ``open_problems``
+    (signed) records how many open problems the signer was shown.
 
     ``name`` and ``organisation`` default to the certificate's CN and O, ``role`` to
     its title. No policy checks (see :func:`sign_toets`).
@@ -54,7 +56,7 @@ def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str
             **fields, signed_at=_utc(at or utcnow()).replace(microsecond=0),
             content_digest=content_digest(toets), algorithm=key.algorithm, signature="",
             certificate=certs.to_pem(key.certificate),
-            chain=[certs.to_pem(c) for c in key.chain[:10]])
+            chain=[certs.to_pem(c) for c in key.chain[:10]], open_problems=open_problems)
     except ValidationError as exc:
         problem = exc.errors()[0]
         raise ToetsappError(_("ongeldige gegevens voor de handtekening ({field}): {msg}").format(
@@ -84,7 +86,8 @@ def check_position(position: str, remarks: str) -> None:
 
 def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
                name: str | None = None, role: str | None = None,
-               organisation: str | None = None, at: datetime | None = None) -> Toets:
+               organisation: str | None = None, at: datetime | None = None,
+               open_problems: int | None = None) -> Toets:
     """A copy of ``toets`` with a new co-signature; an earlier one by the same signer
     (same certificate, or same organisation and name) is replaced.
 
@@ -101,7 +104,8 @@ def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "
         raise ToetsappError(_("het certificaat is pas geldig vanaf {date}")
                             .format(date=format_date(certs.not_before(cert).date())))
     signature = make_signature(toets, key, position=position, remarks=remarks, name=name,
-                               role=role, organisation=organisation, at=moment)
+                               role=role, organisation=organisation, at=moment,
+                               open_problems=open_problems)
     kept = [s for s in toets.signatures if not _same_signer(s, signature)]
     signed = toets.model_copy(deep=True)
     signed.signatures = [*kept, signature]

@@ -271,8 +271,14 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
         return tool
 
     def sign(self) -> None:
-        if self.doc is not None:
-            SignDialog(self.doc, self).exec()
+        """Sign what is on disk: save first (a new toets gets a name), and save the
+        signature at once."""
+        if self.doc is None:
+            return
+        if (self.doc.modified or self.doc.path is None) and not self.save():
+            return
+        if SignDialog(self.doc, self).exec() and self.doc is not None:
+            self.save()
 
     def about(self) -> None:
         QMessageBox.about(self, _("Over Toetsapp"), _(
