@@ -8,9 +8,9 @@ from typing import Any
 from bench.common import median_seconds, report, whole_process
 from toetsapp.catalog import default_catalog
 from toetsapp.engine import evaluate
+from toetsapp.files.store import load_toets
 from toetsapp.model.form import Column, Form, Question
 from toetsapp.resources import resource_dir
-from toetsapp.store import load_toets
 
 TABLE_ROWS = 25
 

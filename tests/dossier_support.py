@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from toetsapp.catalog import default_catalog
 from toetsapp.export.render import render_toets_pdf
+from toetsapp.files.store import load_toets, toets_json
 from toetsapp.model.toets import Answer, Organisation, Override, Toets
 from toetsapp.resources import resource_dir
-from toetsapp.store import load_toets, toets_json
 
 AGENCIES = [("Dienst Toeslagen", "DT"), ("Belastingdienst", "BD"), ("UWV", "UWV"),
             ("Sociale Verzekeringsbank", "SVB"), ("Dienst Uitvoering Onderwijs", "DUO"),

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from toetsapp.cli import main
-from toetsapp.store import load_toets
+from toetsapp.files.store import load_toets
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 from tests.export_support import outline, reader
 from toetsapp.cli import main
-from toetsapp.store import save_toets
+from toetsapp.files.store import save_toets
 
 pytestmark = pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 
@@ -75,7 +75,7 @@ def test_lang_option_renders_english(capsys, example, tmp_path):
     data = pdf.read_bytes()
     assert reader(data).trailer["/Root"]["/Lang"] == "en-GB"
     from toetsapp.catalog import default_catalog
-    from toetsapp.store import load_toets
+    from toetsapp.files.store import load_toets
 
     form = default_catalog().form(load_toets(example).form.id)
     titles = [t for level, t, _ in outline(data) if level == 0]
@@ -128,7 +128,7 @@ def test_cli_start_does_not_import_reportlab_or_pypdf():
 
 def test_saved_and_rendered_toets_matches(tmp_path, catalog):
     from toetsapp.export import read_embedded_toets, write_toets_pdf
-    from toetsapp.store import load_toets
+    from toetsapp.files.store import load_toets
 
     toets = load_toets(EXAMPLES[0])
     toets.metadata.title = "Aangepast 😀 <&>"

@@ -14,7 +14,7 @@ from tests.export_support import mini_toets, reader, render_mini
 from toetsapp.errors import FileProblem
 from toetsapp.export import read_embedded_toets, write_toets_pdf
 from toetsapp.export.embed import MIME
-from toetsapp.store import load_toets, toets_json
+from toetsapp.files.store import load_toets, toets_json
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:

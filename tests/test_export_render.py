@@ -21,8 +21,8 @@ from tests.export_support import (
 from toetsapp.engine import evaluate_toets
 from toetsapp.export import render_toets_pdf
 from toetsapp.export.view import build_view, status_label
+from toetsapp.files.store import load_toets
 from toetsapp.model.toets import Override
-from toetsapp.store import load_toets
 
 pytestmark = pytest.mark.skipif(not EXAMPLES, reason="no examples yet")
 

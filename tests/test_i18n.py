@@ -27,6 +27,7 @@ from tests.conftest import EXAMPLES
 from tests.export_support import all_text, outline
 from toetsapp.cli import main
 from toetsapp.export import render_toets_pdf
+from toetsapp.files.store import load_toets
 from toetsapp.formatting import (
     format_date,
     format_datetime,
@@ -37,7 +38,6 @@ from toetsapp.formatting import (
 )
 from toetsapp.i18n import _, current_language, set_language
 from toetsapp.resources import resource_root
-from toetsapp.store import load_toets
 
 ROOT = resource_root()
 I18N = ROOT / "i18n"

@@ -16,10 +16,10 @@ from toetsapp.engine import evaluate_toets
 from toetsapp.engine.compiled import compiled
 from toetsapp.engine.explain import explain_dimension, explain_verdict
 from toetsapp.engine.provisional import NotFinal, check_final
+from toetsapp.files.store import load_toets, new_toets, save_toets
 from toetsapp.formatting import format_list
 from toetsapp.i18n import set_language
 from toetsapp.model.toets import Answer
-from toetsapp.store import load_toets, new_toets, save_toets
 
 UH = "uitvoerbaarheidstoets"
 

@@ -9,9 +9,7 @@ import pytest
 
 from toetsapp.editing import AnswerPart, MetaField, OverrideSlot, check_metadata, read, write
 from toetsapp.errors import FileProblem
-from toetsapp.model.toets import Override
-from toetsapp.parsing import date_input_text, number_input_text, parse_date_input, parse_number
-from toetsapp.recovery import (
+from toetsapp.files.recovery import (
     clean_temporary,
     discard_recovery,
     list_recovery,
@@ -19,7 +17,9 @@ from toetsapp.recovery import (
     recovery_text,
     write_recovery,
 )
-from toetsapp.store import new_toets
+from toetsapp.files.store import new_toets
+from toetsapp.model.toets import Override
+from toetsapp.parsing import date_input_text, number_input_text, parse_date_input, parse_number
 
 
 def test_recovery_round_trip_and_listing(mini_catalog, tmp_path):

@@ -13,8 +13,8 @@ import pytest
 from tests.conftest import EXAMPLES
 from tests.test_signing_pki import PASSWORD, Pki, plain_pdf, sample_toets, shared_pki
 from toetsapp.cli import main
+from toetsapp.files.store import load_toets, save_toets
 from toetsapp.signing import SignatureStatus, load_trust_store, verify_file
-from toetsapp.store import load_toets, save_toets
 
 
 @pytest.fixture(scope="session")

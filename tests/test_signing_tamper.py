@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 from tests.test_signing_pki import THREE, Pki, shared_pki, signed_by, trust
 from toetsapp.errors import FileProblem
+from toetsapp.files.store import toets_from_bytes, toets_from_data
 from toetsapp.model.toets import POSITIONS, STATUSES
 from toetsapp.signing import SignatureStatus, TrustStore, missing_signers, verify_toets
 from toetsapp.signing.certs import ALGORITHMS
-from toetsapp.store import toets_from_bytes, toets_from_data
 
 Path_ = tuple[Any, ...]
 NOT_COVERED = (("revisions",), ("metadata", "modified"))

@@ -20,6 +20,7 @@ from tests.test_signing_pki import (
     trust,
 )
 from toetsapp.errors import ToetsappError
+from toetsapp.files.store import load_toets, save_toets, toets_from_data
 from toetsapp.model.toets import Revision
 from toetsapp.signing import (
     SignatureStatus,
@@ -32,7 +33,6 @@ from toetsapp.signing import (
     signed_state,
     verify_toets,
 )
-from toetsapp.store import load_toets, save_toets, toets_from_data
 
 S = SignatureStatus
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.errors import FileProblem
+from toetsapp.files.atomic import atomic_write_bytes
+from toetsapp.files.store import load_toets, new_toets, save_toets, toets_from_bytes, toets_json
 from toetsapp.model.toets import Answer, Override
-from toetsapp.store import load_toets, new_toets, save_toets, toets_from_bytes, toets_json
 
 
 @pytest.fixture

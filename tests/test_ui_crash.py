@@ -22,7 +22,7 @@ import pytest
 
 from tests.conftest import ROOT
 from toetsapp.editing import AnswerPart, read
-from toetsapp.store import load_toets
+from toetsapp.files.store import load_toets
 from toetsapp.ui.driver import count_tokens
 
 KILLS = 24

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.dossier_support import TYPES, example, rendered_examples, variant
 from tests.uihelp import choose_in_combo, dispose, open_window, press_in_dialog, type_text
-from toetsapp.store import toets_json
+from toetsapp.files.store import toets_json
 from toetsapp.ui.comparing import ComparisonWindow
 from toetsapp.ui.dossier import DossierEditor
 from toetsapp.ui.theme import apply_theme

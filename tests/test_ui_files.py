@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from tests.conftest import EXAMPLES
 from tests.uihelp import dispose, open_window, press_in_dialog
 from toetsapp.editing import AnswerPart
-from toetsapp.locations import recovery_dir
-from toetsapp.recovery import list_recovery, read_recovery
-from toetsapp.store import load_toets
+from toetsapp.files.locations import recovery_dir
+from toetsapp.files.recovery import list_recovery, read_recovery
+from toetsapp.files.store import load_toets
 from toetsapp.ui import settings
 from toetsapp.ui.autosave import Session
 from toetsapp.ui.mainwindow import MainWindow

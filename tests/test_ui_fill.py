@@ -14,7 +14,7 @@ from tests.uihelp import dispose, open_window, type_text
 from toetsapp.editing import AnswerPart
 from toetsapp.engine import evaluate_toets
 from toetsapp.engine.explain import verdict_label
-from toetsapp.store import load_toets
+from toetsapp.files.store import load_toets
 from toetsapp.ui.exporting import ExportDialog
 from toetsapp.ui.metafields import MetaLine
 

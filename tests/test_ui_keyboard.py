@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from tests.conftest import EXAMPLES
 from tests.uihelp import dispose, open_window, when_dialog
 from toetsapp.editing import AnswerPart
-from toetsapp.store import load_toets
+from toetsapp.files.store import load_toets
 from toetsapp.ui.metafields import MetaLine
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QComboBox, QAbstractItemView)

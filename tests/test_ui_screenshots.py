@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
 from tests.uihelp import dispose, open_window
-from toetsapp.locations import recovery_dir
-from toetsapp.recovery import recovery_text, write_recovery
-from toetsapp.store import load_toets
+from toetsapp.files.locations import recovery_dir
+from toetsapp.files.recovery import recovery_text, write_recovery
+from toetsapp.files.store import load_toets
 from toetsapp.ui import settings
 from toetsapp.ui.exporting import ExportDialog
 from toetsapp.ui.theme import apply_theme

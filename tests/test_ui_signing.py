@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractButton
 from tests.test_signing_pki import PASSWORD, shared_pki
 from tests.uihelp import dispose, open_window, press_in_dialog, when_dialog
 from toetsapp.editing import AnswerPart
-from toetsapp.store import load_toets
+from toetsapp.files.store import load_toets
 from toetsapp.ui.signing import SignDialog
 
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QWidget
 
 from toetsapp.catalog import Catalog
-from toetsapp.locations import recovery_dir
+from toetsapp.files.locations import recovery_dir
 from toetsapp.ui.autosave import Session
 from toetsapp.ui.mainwindow import MainWindow
 from toetsapp.ui.theme import apply_theme

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 from toetsapp.canonical import content_hash
 from toetsapp.definition_conditions import condition_issues
 from toetsapp.errors import FileProblem, Issue, json_path
+from toetsapp.files.jsonfile import read_json
 from toetsapp.i18n import N_, _, ngettext
-from toetsapp.jsonfile import read_json
 from toetsapp.model.condition import referenced_questions
 from toetsapp.model.form import CHOICE_TYPES, NUMERIC_TYPES, Form, Question
 from toetsapp.model.rubric import Rubric

@@ -14,11 +14,11 @@ from toetsapp.definitions import (
 )
 from toetsapp.engine import evaluate_toets
 from toetsapp.errors import FileProblem, Issue
+from toetsapp.files.jsonfile import read_json
+from toetsapp.files.store import definition_warnings, toets_from_data
 from toetsapp.i18n import _, current_language
-from toetsapp.jsonfile import read_json
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
-from toetsapp.store import definition_warnings, toets_from_data
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -78,9 +78,9 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from toetsapp.atomic import atomic_write_bytes
     from toetsapp.export.embed import read_embedded_toets
-    from toetsapp.store import SUFFIX
+    from toetsapp.files.atomic import atomic_write_bytes
+    from toetsapp.files.store import SUFFIX
 
     _toets, data = read_embedded_toets(args.pdf)
     target: Path = args.output or args.pdf.with_suffix(SUFFIX)

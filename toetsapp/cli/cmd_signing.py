@@ -98,6 +98,7 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
 
 def run_sign(args: argparse.Namespace) -> int:
     from toetsapp.engine.provisional import problem_where, problems_text
+    from toetsapp.files.store import load_toets, save_toets
     from toetsapp.formatting import format_list
     from toetsapp.signing import (
         check_position,
@@ -107,7 +108,6 @@ def run_sign(args: argparse.Namespace) -> int:
         verify_signature,
     )
     from toetsapp.signing.status import position_label
-    from toetsapp.store import load_toets, save_toets
 
     remarks = args.remarks
     if args.remarks_file is not None:

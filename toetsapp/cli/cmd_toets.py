@@ -18,9 +18,9 @@ from toetsapp.engine.explain import (
     unassessed_text,
     verdict_label,
 )
+from toetsapp.files.store import SUFFIX, load_toets, new_toets, save_toets
 from toetsapp.i18n import _, current_language, ngettext
 from toetsapp.model.toets import Toets
-from toetsapp.store import SUFFIX, load_toets, new_toets, save_toets
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,11 +15,11 @@ from toetsapp.engine.compiled import compiled
 from toetsapp.engine.keyfigures import KeyFigureValue
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.export.view import figure_text
+from toetsapp.files.store import definition_warnings
 from toetsapp.i18n import N_, _
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Level, Rubric
 from toetsapp.model.toets import Toets
-from toetsapp.store import definition_warnings
 
 DOENVERMOGEN = "doenvermogen"
 # Overview columns filled from key figures: id, label, kind, key figure ids (first found).

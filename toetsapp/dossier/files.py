@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toetsapp import __version__
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.catalog import Catalog
 from toetsapp.dossier.build import DossierResult, build_dossier
 from toetsapp.dossier.comparer import Compared, compare
@@ -19,6 +18,7 @@ from toetsapp.dossier.inputs import read_compare_inputs
 from toetsapp.dossier.manifest_io import load_manifest
 from toetsapp.dossier.signatures import check_signatures
 from toetsapp.errors import FileProblem
+from toetsapp.files.atomic import atomic_write_bytes
 from toetsapp.i18n import _
 
 if TYPE_CHECKING:

@@ -9,10 +9,10 @@ from pathlib import Path
 from toetsapp.dossier.manifest_io import ResolvedDocument
 from toetsapp.dossier.pdfinput import PdfInput, open_pdf
 from toetsapp.errors import FileProblem, Issue, ToetsappError
+from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
-from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
-from toetsapp.store import SUFFIX, toets_from_bytes
 
 
 def _check_pin(doc: ResolvedDocument, found: PdfInput) -> None:

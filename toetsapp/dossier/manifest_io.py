@@ -9,12 +9,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from toetsapp.atomic import atomic_write_text
 from toetsapp.definitions import pydantic_issues
 from toetsapp.dossier.manifest import FORMAT, FORMAT_VERSION, DocumentEntry, Manifest
 from toetsapp.errors import FileProblem, Issue
+from toetsapp.files.atomic import atomic_write_text
+from toetsapp.files.jsonfile import read_json
 from toetsapp.i18n import _
-from toetsapp.jsonfile import read_json
 
 SUFFIX = ".dossier.json"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
-from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
-from toetsapp.store import SUFFIX, toets_from_bytes
 
 TAIL = 2048
 # pypdf reports repairs through logging; without a handler Python would print them on

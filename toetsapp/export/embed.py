@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
-from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
-from toetsapp.store import SUFFIX, toets_from_bytes
 
 MIME = "application/vnd.toetsapp.toets+json"
 

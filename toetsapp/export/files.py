@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.catalog import Catalog, default_catalog, definition_files
 from toetsapp.definitions import (
     definition_hash,
@@ -19,13 +18,14 @@ from toetsapp.definitions import (
 )
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.export.signatures import SignatureRow
-from toetsapp.jsonfile import MAX_FILE_BYTES, read_json
+from toetsapp.files.atomic import atomic_write_bytes
+from toetsapp.files.jsonfile import MAX_FILE_BYTES, read_json
+from toetsapp.files.readfile import read_file_bytes
+from toetsapp.files.store import definition_warnings, toets_from_bytes
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Toets
-from toetsapp.readfile import read_file_bytes
 from toetsapp.resources import resource_dir
-from toetsapp.store import definition_warnings, toets_from_bytes
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -34,11 +34,11 @@ from toetsapp.export.signatures import (
 )
 from toetsapp.export.style import house_style
 from toetsapp.export.view import View, build_view
+from toetsapp.files.store import toets_json
 from toetsapp.i18n import _, current_language, set_language
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Toets
-from toetsapp.store import toets_json
 
 PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
 

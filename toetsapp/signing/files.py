@@ -7,14 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.jsonfile import MAX_FILE_BYTES
+from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
+from toetsapp.files.store import toets_from_bytes
 from toetsapp.i18n import _
-from toetsapp.jsonfile import MAX_FILE_BYTES
-from toetsapp.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.signing.cosign import missing_signers, verify_toets
 from toetsapp.signing.pades import verify_pdf
 from toetsapp.signing.status import SignatureResult
 from toetsapp.signing.trust import TrustStore
-from toetsapp.store import toets_from_bytes
 
 
 @dataclass(frozen=True)

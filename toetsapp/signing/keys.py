@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.readfile import read_file_bytes
 from toetsapp.i18n import _
-from toetsapp.readfile import read_file_bytes
 from toetsapp.signing import certs
 
 MAX_P12_BYTES = 1 * 2**20

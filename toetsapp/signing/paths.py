@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from toetsapp.locations import config_dir
+from toetsapp.files.locations import config_dir
 
 TRUST_ENV = "TOETSAPP_TRUST_DIR"
 

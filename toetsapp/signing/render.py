@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from toetsapp.atomic import atomic_write_bytes
+from toetsapp.files.atomic import atomic_write_bytes
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
 from toetsapp.signing import certs
@@ -48,7 +48,7 @@ def write_signed_pdf(toets_path: Path | str, pdf_path: Path | str | None,
         refuse_unfinished,
     )
     from toetsapp.export.render import render_toets_pdf, using_language
-    from toetsapp.store import definition_warnings
+    from toetsapp.files.store import definition_warnings
 
     source = Path(toets_path)
     target = default_pdf_path(source, Path(pdf_path) if pdf_path is not None else None)

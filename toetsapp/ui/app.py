@@ -16,9 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from toetsapp.catalog import default_catalog
+from toetsapp.files.locations import recovery_dir
 from toetsapp.formatting import babel_locale
 from toetsapp.i18n import _, current_language, set_language
-from toetsapp.locations import recovery_dir
 from toetsapp.ui import settings
 from toetsapp.ui.autosave import Session
 from toetsapp.ui.mainwindow import MainWindow

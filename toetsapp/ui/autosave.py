@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from toetsapp.errors import FileProblem
-from toetsapp.recovery import (
+from toetsapp.files.recovery import (
     RecoveryEntry,
     clean_temporary,
     discard_recovery,

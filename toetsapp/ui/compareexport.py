@@ -13,8 +13,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton
 
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.errors import FileProblem
+from toetsapp.files.atomic import atomic_write_bytes
 from toetsapp.i18n import _
 from toetsapp.ui import settings
 from toetsapp.ui.tasks import BackgroundTask, Report

@@ -14,8 +14,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.files.atomic import atomic_write_bytes
 from toetsapp.i18n import _, ngettext
 from toetsapp.ui import messages, settings
 from toetsapp.ui.tasks import BackgroundTask, Report

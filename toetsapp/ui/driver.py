@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from toetsapp.editing import AnswerPart
-from toetsapp.store import save_toets
+from toetsapp.files.store import save_toets
 from toetsapp.ui.mainwindow import MainWindow
 
 ENV = "TOETSAPP_TEST_DRIVER"

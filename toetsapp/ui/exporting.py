@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toetsapp.atomic import atomic_write_bytes
 from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.files.atomic import atomic_write_bytes
+from toetsapp.files.store import toets_json
 from toetsapp.i18n import _, ngettext
 from toetsapp.model.toets import Toets
-from toetsapp.store import toets_json
 from toetsapp.ui import settings
 from toetsapp.ui.document import Document
 from toetsapp.ui.pdfpreview import render_pages

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from toetsapp.errors import FileProblem, Issue
+from toetsapp.files.recovery import RecoveryEntry, discard_recovery, read_recovery
+from toetsapp.files.store import SUFFIX, definition_warnings, load_toets, new_toets, save_toets
 from toetsapp.formatting import format_datetime
 from toetsapp.i18n import N_, _
 from toetsapp.model.toets import Toets, utcnow
-from toetsapp.recovery import RecoveryEntry, discard_recovery, read_recovery
-from toetsapp.store import SUFFIX, definition_warnings, load_toets, new_toets, save_toets
 from toetsapp.ui import settings
 from toetsapp.ui.document import Document
 from toetsapp.ui.messages import ask_save_changes, confirm, show_file_problem

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from toetsapp.locations import config_dir
+from toetsapp.files.locations import config_dir
 
 T = TypeVar("T")
 VERSION = 1

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from toetsapp.catalog import Catalog
+from toetsapp.files.recovery import RecoveryEntry
 from toetsapp.formatting import format_datetime
 from toetsapp.i18n import _
-from toetsapp.recovery import RecoveryEntry
 from toetsapp.ui.theme import scaled_font, tint
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
 

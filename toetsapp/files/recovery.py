@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from toetsapp.atomic import atomic_write_text
 from toetsapp.errors import FileProblem, Issue
+from toetsapp.files.atomic import atomic_write_text
+from toetsapp.files.jsonfile import read_json
+from toetsapp.files.store import toets_from_data
 from toetsapp.i18n import _
-from toetsapp.jsonfile import read_json
 from toetsapp.model.toets import Toets
-from toetsapp.store import toets_from_data
 
 FORMAT = "toetsapp/recovery"
 FORMAT_VERSION = 1

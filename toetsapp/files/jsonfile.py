@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from toetsapp.errors import FileProblem, Issue, json_path
+from toetsapp.files.readfile import read_file_bytes
 from toetsapp.formatting import format_number
 from toetsapp.i18n import N_, _
-from toetsapp.readfile import read_file_bytes
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64

@@ -8,12 +8,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from toetsapp.atomic import atomic_write_text
 from toetsapp.catalog import Catalog
 from toetsapp.definitions import pydantic_issues
 from toetsapp.errors import FileProblem, Issue
+from toetsapp.files.atomic import atomic_write_text
+from toetsapp.files.jsonfile import parse_json_bytes, read_json
 from toetsapp.i18n import _
-from toetsapp.jsonfile import parse_json_bytes, read_json
 from toetsapp.model.toets import FORMAT, FORMAT_VERSION, MAX_REVISIONS, Revision, Toets, utcnow
 
 SUFFIX = ".toets"

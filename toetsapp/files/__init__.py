@@ -1,0 +1,1 @@
+"""Files in and out, defensively: bounded reads, JSON, atomic saves, toets files, recovery."""
