@@ -28,6 +28,7 @@ from toetsapp.i18n import _, ngettext
 from toetsapp.model.toets import Toets
 from toetsapp.ui import settings
 from toetsapp.ui.document import Document
+from toetsapp.ui.messages import confirm_overwrite
 from toetsapp.ui.pdfpreview import render_pages
 from toetsapp.ui.tasks import BackgroundTask, Report
 from toetsapp.ui.widgets import ErrorLabel, heading, muted
@@ -114,7 +115,8 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.export_button.clicked.connect(lambda: self.start())
+        self.export_button.clicked.connect(self.export_clicked)
+        self.confirmed: Path | None = None
         self.folder_button.clicked.connect(self.open_folder)
         self.open_button.clicked.connect(lambda: self._open_url(self.result_path))
         self.close_button.clicked.connect(self.reject)
@@ -132,6 +134,14 @@ class ExportDialog(QDialog):
             self, _("PDF opslaan als"), self.path_edit.text(), _("PDF-bestanden (*.pdf)"))
         if name:
             self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+            self.confirmed = Path(self.path_edit.text())  # the file dialog asked already
+
+    def export_clicked(self) -> None:
+        """Export to the path shown; an existing file is only replaced after asking."""
+        target = Path(self.path_edit.text()).expanduser()
+        if confirm_overwrite(self, target, self.confirmed):
+            self.confirmed = target
+            self.start(target)
 
     @property
     def running(self) -> bool:

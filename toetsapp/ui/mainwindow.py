@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from toetsapp import __version__
 from toetsapp.catalog import Catalog
+from toetsapp.files.locking import release
 from toetsapp.formatting import format_time
 from toetsapp.i18n import _, current_language
 from toetsapp.ui import settings
@@ -134,6 +135,8 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
                              Qt.Orientation.Vertical)
         self._docks_sized = True
         connect_document(self, doc)
+        doc.sig_read_only.connect(lambda: self.show_status(_(
+            "Deze toets is alleen-lezen geopend; kies ‘Opslaan als’ voor een eigen kopie.")))
         self.signing = SigningWatch(doc, self.view.signature_banner, self)
         self.scores.apply_evaluation(doc.evaluation, flash=False)
         self.problems.apply_evaluation(doc.evaluation)
@@ -153,6 +156,9 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
         settings.splitter_state.set(bytes(self.view.splitter.saveState().data()))
         settings.window_state.set(bytes(self.saveState().data()))
         disconnect_document(self, self.doc)
+        if self.doc.lock is not None:  # never someone else's: release checks the owner
+            release(self.doc.lock)
+            self.doc.lock = None
         for widget in (self.view, self.scores, self.problems):
             if widget is not None:
                 widget.hide()
@@ -186,7 +192,9 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
             self.setWindowTitle("Toetsapp")
             self.setWindowModified(False)
             return
-        self.setWindowTitle(f"{doc.display_name()}[*] — {doc.form.title.get(self.language)}")
+        read_only = " " + _("(alleen-lezen)") if doc.read_only else ""
+        self.setWindowTitle(f"{doc.display_name()}[*]{read_only} — "
+                            f"{doc.form.title.get(self.language)}")
         self.setWindowModified(doc.modified)
 
     def _sync_actions(self) -> None:
