@@ -64,3 +64,29 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         _save(window, shots / "12-venster-volledig.png")
     finally:
         dispose(window)
+
+
+def test_definitief_cannot_be_chosen_while_problems_remain(qtbot, catalog):
+    from toetsapp.editing import MetaField
+
+    window = open_window(qtbot, catalog)
+    try:
+        window.new_toets("uitvoerbaarheidstoets")
+        doc = window.doc
+        status = window.view.metadata_page.fields["status"]
+        final = status.values.index("definitief")
+        assert not status.model().item(final).isEnabled()
+        status.activated.emit(final)  # as if chosen anyway (keyboard, assistive tech)
+        assert doc.value(MetaField("status")) == "concept"
+        text = status.message.text()
+        assert "Status ‘Definitief’ kan nog niet." in text and "open problemen" in text
+        assert "Titel voorstel" in text and "andere" in text
+        status.activated.emit(status.values.index("in_review"))
+        assert doc.value(MetaField("status")) == "in_review" and not status.message.text()
+        window.autosaver.attach(None)
+        window.clear_document()
+        assert window.open_path(UITV)
+        status = window.view.metadata_page.fields["status"]
+        assert status.model().item(final).isEnabled() and not status.message.isVisibleTo(status)
+    finally:
+        dispose(window)

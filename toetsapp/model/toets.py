@@ -15,6 +15,8 @@ FORMAT = "toetsapp/toets"
 FORMAT_VERSION = 1
 MAX_EVIDENCE = 20_000
 MAX_REVISIONS = 200
+MIN_MOTIVATION = 30  # characters (and MIN_MOTIVATION_WORDS words): a real sentence
+MIN_MOTIVATION_WORDS = 4
 
 Status = Literal["concept", "in_review", "definitief", "vastgesteld"]
 STATUSES: tuple[Status, ...] = ("concept", "in_review", "definitief", "vastgesteld")

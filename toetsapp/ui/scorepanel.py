@@ -98,6 +98,10 @@ class DimensionRow(QFrame):
         self.note.setText(" · ".join(notes))
         self.note.setVisible(bool(notes))
         self.setAccessibleName(f"{self.name.text()}: {self.chip.text()}")
+        assessable = score.computed is not None or score.override is not None
+        self.adjust.setEnabled(assessable)
+        self.adjust.setToolTip("" if assessable else _("Nog niet beoordeeld: er is niets om "
+                                                       "van af te wijken."))
         if html is not None and html != self.explanation.text():
             self.explanation.setText(html)
         if flash and score.level != self.level and self.level != "?":
@@ -215,6 +219,8 @@ class ScorePanel(ReadableColumn):
         else:
             self.verdict.setStyleSheet("border:1px dashed palette(mid); border-radius:8px;")
         self.verdict.setAccessibleName(_("Eindoordeel: {v}").format(v=self.verdict.text()))
+        self.verdict_adjust.setEnabled(verdict is not None and (
+            verdict.computed is not None or verdict.override is not None))
         lead = _("Voorlopig") if state.is_provisional else _("Volledig")
         self.verdict_state.setText(f"<b>{escape(lead)}</b> — {escape(state.summary())}")
         self.verdict_state.setAccessibleName(f"{lead} — {state.summary()}")
