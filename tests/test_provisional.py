@@ -191,3 +191,21 @@ def test_concept_pdf_in_english(capsys, incomplete):
     first = page_text(incomplete.with_suffix(".pdf").read_bytes(), 1)
     assert "DRAFT" in first or "CONCEPT" in first
     assert "open problems" in first
+
+
+def test_the_comparison_marks_provisional_levels_and_verdicts(catalog):
+    from toetsapp.dossier import compare
+
+    complete = load_toets(next(p for p in EXAMPLES if p.stem == UH))
+    partial = one_answer(catalog)
+    partial.metadata.short_title = "Half af"
+    comparison = compare([complete, partial], catalog=catalog)
+    first, second = comparison.overview.rows
+    assert not first.cell("eindoordeel").provisional and first.cell("eindoordeel").note == ""
+    verdict = second.cell("eindoordeel")
+    assert verdict.provisional and verdict.text == "Uitvoerbaar"
+    assert verdict.note.startswith("voorlopig: 1 van 10 beoordeeld, ")
+    table = next(t for t in comparison.groups if any(c.id == "processen_ict" for c in t.columns))
+    level = table.rows[1].cell("processen_ict")
+    assert level.provisional and level.note == "voorlopig"
+    assert not table.rows[1].cell("kosten").provisional, "not assessed: nothing provisional"
