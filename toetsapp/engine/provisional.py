@@ -92,13 +92,19 @@ def provisional(problems: list[Problem], dimensions: list[DimensionScore],
     found = [OpenProblem(p.kind if p.kind in ("missing", "invalid") else "override",
                          p.message, p.question, p.section, row=p.row)
              for p in problems if p.severity == "error"]
-    for score in dimensions:
+    applicable = [s for s in dimensions if not _not_applicable(s)]
+    for score in applicable:
         if score.computed is None:
             found.append(OpenProblem("unassessed", _("Dimensie ‘{dim}’ is nog niet beoordeeld.")
                                      .format(dim=score.dimension.label.get(language)),
                                      dimension=score.dimension.id))
-    assessed = sum(1 for s in dimensions if s.level is not None)
-    return Provisional(assessed, len(dimensions), progress[0], progress[1], tuple(found))
+    assessed = sum(1 for s in applicable if s.level is not None)
+    return Provisional(assessed, len(applicable), progress[0], progress[1], tuple(found))
+
+
+def _not_applicable(score: DimensionScore) -> bool:
+    """A dimension whose inputs are all hidden or answered 'n.v.t.' is complete, not open."""
+    return bool(getattr(score, "not_applicable", False))
 
 
 @dataclass(frozen=True)
@@ -124,7 +130,10 @@ def undecided(score: DimensionScore, effective: Mapping[str, Any]) -> Undecided 
             read.setdefault(qid, None)
     for qid in score.dimension.inputs:
         read.setdefault(qid, None)
-    return Undecided(tuple(q for q in read if q not in effective),
+    inputs = set(score.dimension.inputs)
+    waiting = set(score.unanswered_inputs)  # inputs that apply and are not answered
+    return Undecided(tuple(q for q in read if q not in effective
+                           and (q in waiting or q not in inputs)),
                      tuple(q for q in read if q in effective))
 
 

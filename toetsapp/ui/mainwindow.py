@@ -135,8 +135,6 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
                              Qt.Orientation.Vertical)
         self._docks_sized = True
         connect_document(self, doc)
-        doc.sig_read_only.connect(lambda: self.show_status(_(
-            "Deze toets is alleen-lezen geopend; kies ‘Opslaan als’ voor een eigen kopie.")))
         self.signing = SigningWatch(doc, self.view.signature_banner, self)
         self.scores.apply_evaluation(doc.evaluation, flash=False)
         self.problems.apply_evaluation(doc.evaluation)
@@ -279,13 +277,10 @@ class MainWindow(FileOps, PanelOps, QMainWindow):
         return tool
 
     def sign(self) -> None:
-        """Sign what is on disk: save first (a new toets gets a name), and save the
-        signature at once."""
-        if self.doc is None:
-            return
-        if (self.doc.modified or self.doc.path is None) and not self.save():
-            return
-        if SignDialog(self.doc, self).exec() and self.doc is not None:
+        """Sign what is on disk: saved first, and the signature saved at once."""
+        doc = self.doc
+        ready = doc is not None and (not (doc.modified or doc.path is None) or self.save())
+        if ready and SignDialog(doc, self).exec() and self.doc is not None:
             self.save()
 
     def about(self) -> None:
