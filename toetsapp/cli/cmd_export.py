@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     render.add_argument("--invariant", action="store_true",
                         help=_("dezelfde toets geeft byte voor byte dezelfde PDF (ook met de "
                                "omgevingsvariabele SOURCE_DATE_EPOCH)"))
+    render.add_argument("--concept", action="store_true",
+                        help=_("maak ook een PDF van een definitieve toets met open problemen "
+                               "(als concept); zonder deze optie stopt render dan met code 1"))
     cmd_signing.add_render_options(render)
     render.set_defaults(func=run_render)
     extract = sub.add_parser("extract", help=_("haal de toets uit een Toetsapp-PDF"))
@@ -48,24 +51,31 @@ def run_render(args: argparse.Namespace) -> int:
     language = args.pdf_language or getattr(args, "lang", None)
     signing = cmd_signing.signed_render(args)  # --sign: keys opened once, PAdES last
     try:
-        return _render_all(files, output, signing, language, invariant)
+        return _render_all(files, output, signing, language, invariant, bool(args.concept))
     finally:
         if signing is not None:
             signing.close()
 
 
 def _render_all(files: list[Path], output: Path | None, signing, language: str | None,
-                invariant: bool) -> int:
+                invariant: bool, concept: bool) -> int:
+    from toetsapp.engine.provisional import NotFinal
     from toetsapp.errors import ToetsappError
     from toetsapp.export.files import write_toets_pdf
 
-    failed = 0
+    failed = unfinished = 0
     for path in files:
         try:
             if signing is not None:
-                written = signing.write(path, output, language=language, invariant=invariant)
+                written = signing.write(path, output, language=language, invariant=invariant,
+                                        concept=concept)
             else:
-                written = write_toets_pdf(path, output, language=language, invariant=invariant)
+                written = write_toets_pdf(path, output, language=language, invariant=invariant,
+                                          concept=concept)
+        except NotFinal as error:
+            print(error.describe(), file=sys.stderr)
+            unfinished += 1
+            continue
         except ToetsappError as error:
             describe = getattr(error, "describe", None)
             print(describe() if describe else _("Fout: {error}").format(error=error),
@@ -73,7 +83,7 @@ def _render_all(files: list[Path], output: Path | None, signing, language: str |
             failed += 1
             continue
         print(_("PDF geschreven: {path}").format(path=written))
-    return 3 if failed else 0
+    return 3 if failed else 1 if unfinished else 0
 
 
 def _changed_after_signing(pdf: Path) -> bool:

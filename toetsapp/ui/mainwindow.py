@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from toetsapp import __version__
 from toetsapp.catalog import Catalog
+from toetsapp.files.locking import release
 from toetsapp.i18n import _, current_language
 from toetsapp.ui import settings
 from toetsapp.ui.actions import build_menus, create_actions
@@ -159,6 +160,9 @@ class MainWindow(FileOps, PanelOps, ToolOps, QMainWindow):
         settings.splitter_state.set(bytes(self.view.splitter.saveState().data()))
         settings.window_state.set(bytes(self.saveState().data()))
         disconnect_document(self, self.doc)
+        if self.doc.lock is not None:  # never someone else's: release checks the owner
+            release(self.doc.lock)
+            self.doc.lock = None
         for widget in (self.view, self.scores, self.problems):
             if widget is not None:
                 widget.hide()
@@ -193,7 +197,9 @@ class MainWindow(FileOps, PanelOps, ToolOps, QMainWindow):
             self.setWindowTitle("Toetsapp")
             self.setWindowModified(False)
             return
-        self.setWindowTitle(f"{doc.display_name()}[*] — {doc.form.title.get(self.language)}")
+        read_only = " " + _("(alleen-lezen)") if doc.read_only else ""
+        self.setWindowTitle(f"{doc.display_name()}[*]{read_only} — "
+                            f"{doc.form.title.get(self.language)}")
         self.setWindowModified(doc.modified)
 
     def _sync_actions(self) -> None:
@@ -278,8 +284,11 @@ class MainWindow(FileOps, PanelOps, ToolOps, QMainWindow):
         return tool
 
     def sign(self) -> None:
-        if self.doc is not None:
-            SignDialog(self.doc, self).exec()
+        """Sign what is on disk: saved first, and the signature saved at once."""
+        doc = self.doc
+        ready = doc is not None and (not (doc.modified or doc.path is None) or self.save())
+        if ready and SignDialog(doc, self).exec() and self.doc is not None:
+            self.save()
 
     def about(self) -> None:
         QMessageBox.about(self, _("Over Toetsapp"), _(

@@ -46,6 +46,7 @@ class EntryState:
     level_colour: str | None = None
     is_data_page: bool = False
     level_rank: int = 0  # 0 is the best level: the dot's shape says the rank too
+    provisional: bool = False  # the toets has open problems: the level may still change
 
 
 def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]]:
@@ -61,11 +62,17 @@ def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]
 
 
 def level_mark(painter: QPainter, box: QRectF, colour: QColor, rank: int,
-               outline: QColor) -> None:
+               outline: QColor, hollow: bool = False) -> None:
     """A score dot that is not colour-only: circle, triangle, diamond, square by rank
-    (best to worst), outlined in the text colour so it stands out 3:1 on any theme."""
-    painter.setPen(QPen(outline, 1.2))
-    painter.setBrush(colour)
+    (best to worst), outlined in the text colour so it stands out 3:1 on any theme;
+    ``hollow`` (a provisional level): only a thick outline in the level's colour."""
+    if hollow:
+        painter.setPen(QPen(colour, 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = box.adjusted(1.5, 1.5, -1.5, -1.5)
+    else:
+        painter.setPen(QPen(outline, 1.2))
+        painter.setBrush(colour)
     c, r = box.center(), box.width() / 2
     if rank <= 0:
         painter.drawEllipse(box)
@@ -108,7 +115,8 @@ class _Delegate(QStyledItemDelegate):
         right = rect.right()
         if state.level_colour:
             dot = QRectF(right - 12, rect.center().y() - 6, 12, 12)
-            level_mark(painter, dot, QColor(state.level_colour), state.level_rank, text_colour)
+            level_mark(painter, dot, QColor(state.level_colour), state.level_rank, text_colour,
+                       hollow=state.provisional)
         right -= 20
         counts = (_("n.v.t.") if state.hidden else "" if state.is_data_page
                   else f"{state.answered}/{state.visible}")
@@ -201,7 +209,8 @@ class Navigator(QListView):
             label, colour, rank = self._worst_level(self.dims_of.get(section.id, []), levels)
             state = EntryState(answered, visible, errors.get(section.id, 0),
                                section.id not in evaluation.visibility.sections, label, colour,
-                               level_rank=rank)
+                               level_rank=rank,
+                               provisional=evaluation.provisional.is_provisional)
             item = self.entries.item(row)
             if item.data(STATE_ROLE) != state:
                 item.setData(state, STATE_ROLE)
@@ -228,6 +237,8 @@ class Navigator(QListView):
         text = _("{a} van {n} vragen beantwoord").format(a=state.answered, n=state.visible)
         if state.errors:
             text += ", " + _("{n} problemen").format(n=state.errors)
-        if state.level_label:
+        if state.level_label and state.provisional:
+            text += ", " + _("voorlopige score: {level}").format(level=state.level_label)
+        elif state.level_label:
             text += ", " + _("score: {level}").format(level=state.level_label)
         return text
