@@ -153,10 +153,12 @@ def test_sign_warns_about_an_untrusted_certificate_and_outdated_signatures(
 
 
 def test_render_sign_warns_about_an_untrusted_certificate(capsys, pki, toets_file, tmp_path):
-    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+    code, _out, err = run(capsys, "render", toets_file, "--concept", "-o", tmp_path / "t.pdf",
+                          "--sign",
                           pki.p12["untrusted"], "--password", PASSWORD)
     assert code == 0 and "niet geaccepteerd (uitgever niet vertrouwd)" in err
-    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+    code, _out, err = run(capsys, "render", toets_file, "--concept", "-o", tmp_path / "t.pdf",
+                          "--sign",
                           pki.p12["weak"], "--password", PASSWORD)
     assert code == 3 and "te zwak" in err
 

@@ -170,11 +170,11 @@ class Card(Flowable):
                                   missing).format(n=missing))
         head = v.verdict_label.upper()
         if state.is_provisional:
-            head += " · " + _("VOORLOPIG") + " · " + state.summary(with_problems=False)
-        share = 0.5 if self.concept is not None or state.is_provisional else 0.4
+            head += " · " + _("VOORLOPIG")
+            notes.insert(0, state.summary(with_problems=False))
         label = self._p("verdict-label", size="small", bold=True, color="muted")
-        self._put(shrunk(head, label, width * share, 1), x, top - 5, width * share)
-        right_x, right_w = x + width * share + 6, width * (1 - share) - 6
+        self._put(shrunk(head, label, width * 0.4, 1), x, top - 5, width * 0.4)
+        right_x, right_w = x + width * 0.4, width * 0.6
         note = self._p("verdict-note", size="tiny", bold=True, color="override", align=2)
         if self.concept is not None:
             draw_notice(c, s, self.concept, self.marks, right_x, top - 4 - s.size("tiny"),
