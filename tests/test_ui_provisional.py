@@ -35,15 +35,16 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         window.new_toets("uitvoerbaarheidstoets")
         panel, doc = window.scores, window.doc
         assert panel.verdict.text() == "nog geen oordeel"
-        assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 10 dimensies")
+        assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 9 dimensies")
         _save(window.score_dock, shots / "12-scorepaneel-nieuw.png")
         doc.edit_answer("gevolgen", "value", "beperkt")
         assert panel.verdict.text() == "Voorlopig: Uitvoerbaar"
         state = panel.verdict_state.accessibleName()
-        assert state.startswith("Voorlopig — 1 van 10 dimensies beoordeeld · 1 van 59 vragen")
+        assert state.startswith("Voorlopig — 1 van 9 dimensies beoordeeld · 1 van 57 vragen")
         assert "open problemen" in state
         row = panel.rows["processen_ict"]
-        assert "voorlopig: 1 van 6 invoervragen beantwoord" in row.note.text()
+        # hidden inputs are not 'unanswered' since issue 11 (they count as done)
+        assert "voorlopig: 4 van 6 invoervragen beantwoord" in row.note.text()
         row.why.setChecked(True)
         assert "Het niveau kan nog veranderen door" in row.explanation.text()
         assert "geen regel van toepassing" not in row.explanation.text()
@@ -80,7 +81,7 @@ def test_definitief_cannot_be_chosen_while_problems_remain(qtbot, catalog):
         assert doc.value(MetaField("status")) == "concept"
         text = status.message.text()
         assert "Status ‘Definitief’ kan nog niet." in text and "open problemen" in text
-        assert "Titel voorstel" in text and "andere" in text
+        assert "Soort regelgeving" in text and "andere" in text
         status.activated.emit(status.values.index("in_review"))
         assert doc.value(MetaField("status")) == "in_review" and not status.message.text()
         window.autosaver.attach(None)

@@ -30,7 +30,7 @@ from toetsapp.ui.fileops import FileOps
 from toetsapp.ui.panelops import PanelOps
 from toetsapp.ui.problems import ProblemsPanel
 from toetsapp.ui.scorepanel import ScorePanel
-from toetsapp.ui.signing import SignDialog, SigningWatch
+from toetsapp.ui.signing import SigningWatch
 from toetsapp.ui.startscreen import StartScreen
 from toetsapp.ui.theme import apply_theme
 from toetsapp.ui.toolops import ToolOps
@@ -282,13 +282,6 @@ class MainWindow(FileOps, PanelOps, ToolOps, QMainWindow):
         tool.raise_()
         tool.activateWindow()
         return tool
-
-    def sign(self) -> None:
-        """Sign what is on disk: saved first, and the signature saved at once."""
-        doc = self.doc
-        ready = doc is not None and (not (doc.modified or doc.path is None) or self.save())
-        if ready and SignDialog(doc, self).exec() and self.doc is not None:
-            self.save()
 
     def about(self) -> None:
         QMessageBox.about(self, _("Over Toetsapp"), _(
