@@ -44,9 +44,13 @@ def all_text(pdf: bytes) -> str:
 
 
 def page_text(pdf: bytes, number: int) -> str:
-    """Text of one page (1-based) as laid out, via pdfplumber."""
+    """Text of one page (1-based) as laid out, via pdfplumber; slanted text (the
+    diagonal CONCEPT mark drawn over a concept's page 1) is left out."""
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        return doc.pages[number - 1].extract_text() or ""
+        page = doc.pages[number - 1]
+        page = page.filter(lambda obj: obj.get("object_type") != "char"
+                           or abs(obj["matrix"][1]) < 1e-6)
+        return page.extract_text() or ""
 
 
 def squash(text: str) -> str:

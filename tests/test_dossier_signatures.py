@@ -52,7 +52,7 @@ def test_contents_page_records_each_status(signed_dossier):
     pdf, _result, _files, _trust, pki = signed_dossier
     text = " ".join(w.text for w in page_words(pdf, 1))
     for words in ("PDF: 1 van 1 geldig", "2 van 3 medeondertekeningen geldig",
-                  "Geen geldige medeondertekening van: Vereniging van Nederlandse Gemeenten",
+                  "Vereniging van Nederlandse Gemeenten moet nog (geldig) ondertekenen.",
                   "Dienst Toeslagen: inhoud gewijzigd na ondertekening",
                   "Belastingdienst: geldig", "niet ondertekend"):
         assert words in text, words
@@ -72,8 +72,8 @@ def test_overview_shows_the_signature_state(signed_dossier):
     rows = [r for r in Grid(words, OVERVIEW, header_top=header, bottom=bottom - 3).rows()
             if r[0].isdigit()]
     assert [r[11] for r in rows] == [
-        "2 van 3 geldig Geen geldige medeondertekening van: Vereniging van Nederlandse "
-        "Gemeenten",
+        "2 van 3 geldig Vereniging van Nederlandse Gemeenten moet nog (geldig) "
+        "ondertekenen.",
         "0 van 2 geldig Dienst Toeslagen: inhoud gewijzigd na ondertekening",
         "niet ondertekend"]
 

@@ -32,6 +32,9 @@ def trusted(pki, monkeypatch):
     monkeypatch.delenv("TOETSAPP_P12_PASSWORD", raising=False)
 
 
+SIGN = ("sign", "--allow-problems")  # the sample toets is not complete
+
+
 def run(capsys, *args: object) -> tuple[int, str, str]:
     code = main([str(a) for a in args])
     out = capsys.readouterr()
@@ -50,7 +53,7 @@ def sign_three(capsys, pki, path: Path) -> None:
             ("toeslagen", "akkoord", ""),
             ("belastingdienst", "akkoord_met_kanttekeningen", "Invoering pas per 2028."),
             ("vng", "niet_akkoord", "Gemeenten krijgen te weinig middelen.")]:
-        code, out, err = run(capsys, "sign", path, "--p12", pki.p12[ident], "--position",
+        code, out, err = run(capsys, *SIGN, path, "--p12", pki.p12[ident], "--position",
                              position, "--remarks", remarks, "--password", PASSWORD)
         assert code == 0, err
         assert "Ondertekend door" in out
@@ -69,7 +72,7 @@ def test_sign_three_then_verify(capsys, pki, toets_file):
 
 def test_sign_takes_the_password_from_the_environment(capsys, pki, toets_file, monkeypatch):
     monkeypatch.setenv("TOETSAPP_P12_PASSWORD", PASSWORD)
-    code, _out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["vng"], "--position",
+    code, _out, err = run(capsys, *SIGN, toets_file, "--p12", pki.p12["vng"], "--position",
                           "akkoord", "--role", "Directeur")
     assert code == 0, err
     sig = load_toets(toets_file).signatures[0]
@@ -91,7 +94,7 @@ def test_sign_refuses_a_typed_organisation_or_name(capsys, pki, toets_file):
 def test_sign_without_password_and_terminal_fails_fast(pki, toets_file):
     env = {k: v for k, v in os.environ.items() if k != "TOETSAPP_P12_PASSWORD"}
     done = subprocess.run(
-        [sys.executable, "-m", "toetsapp", "sign", str(toets_file), "--p12",
+        [sys.executable, "-m", "toetsapp", "sign", str(toets_file), "--allow-problems", "--p12",
          str(pki.p12["vng"]), "--position", "akkoord"],
         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, env=env,
         check=False)
@@ -111,22 +114,22 @@ def test_sign_key_problems_are_clear(capsys, pki, toets_file, which, message):
                "no_key": pki.other["no_key"]}[which]
     password = "fout" if which == "wrong_password" else PASSWORD
     before = toets_file.read_bytes()
-    code, _, err = run(capsys, "sign", toets_file, "--p12", keyfile, "--position", "akkoord",
+    code, _, err = run(capsys, *SIGN, toets_file, "--p12", keyfile, "--position", "akkoord",
                        "--password", password)
     assert code == 3 and message in err and keyfile.name in err
     assert toets_file.read_bytes() == before
 
 
 def test_remarks_are_required_before_any_password_is_asked(capsys, pki, toets_file):
-    code, _, err = run(capsys, "sign", toets_file, "--p12", pki.p12["vng"], "--position",
+    code, _, err = run(capsys, *SIGN, toets_file, "--p12", pki.p12["vng"], "--position",
                        "niet_akkoord")
-    assert code == 3 and "kanttekeningen" in err
+    assert code == 2 and "kanttekeningen" in err
 
 
 def test_remarks_from_a_file(capsys, pki, toets_file, tmp_path):
     notes = tmp_path / "kanttekeningen.txt"
     notes.write_text("Eerste punt.\nTweede punt.\n", "utf-8")
-    code, _, err = run(capsys, "sign", toets_file, "--p12", pki.p12["belastingdienst"],
+    code, _, err = run(capsys, *SIGN, toets_file, "--p12", pki.p12["belastingdienst"],
                        "--position", "akkoord_met_kanttekeningen", "--remarks-file", notes,
                        "--password", PASSWORD)
     assert code == 0, err
@@ -135,14 +138,14 @@ def test_remarks_from_a_file(capsys, pki, toets_file, tmp_path):
 
 def test_sign_warns_about_an_untrusted_certificate_and_outdated_signatures(
         capsys, pki, toets_file):
-    run(capsys, "sign", toets_file, "--p12", pki.p12["toeslagen"], "--position", "akkoord",
+    run(capsys, *SIGN, toets_file, "--p12", pki.p12["toeslagen"], "--position", "akkoord",
         "--password", PASSWORD)
     toets = load_toets(toets_file)
     toets.metadata.title = "Gewijzigde titel"
     save_toets(toets, toets_file, summary="Titel aangepast")
-    code, out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["untrusted"],
+    code, out, err = run(capsys, *SIGN, toets_file, "--p12", pki.p12["untrusted"],
                          "--position", "akkoord", "--password", PASSWORD)
-    assert code == 0
+    assert code == 0, err
     assert "Dienst Toeslagen hoort bij een eerdere versie" in out
     assert "uitgever niet vertrouwd" in err
     assert "dit certificaat wordt bij controle niet geaccepteerd" in err  # before signing
@@ -150,10 +153,12 @@ def test_sign_warns_about_an_untrusted_certificate_and_outdated_signatures(
 
 
 def test_render_sign_warns_about_an_untrusted_certificate(capsys, pki, toets_file, tmp_path):
-    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+    code, _out, err = run(capsys, "render", toets_file, "--concept", "-o", tmp_path / "t.pdf",
+                          "--sign",
                           pki.p12["untrusted"], "--password", PASSWORD)
     assert code == 0 and "niet geaccepteerd (uitgever niet vertrouwd)" in err
-    code, _out, err = run(capsys, "render", toets_file, "-o", tmp_path / "t.pdf", "--sign",
+    code, _out, err = run(capsys, "render", toets_file, "--concept", "-o", tmp_path / "t.pdf",
+                          "--sign",
                           pki.p12["weak"], "--password", PASSWORD)
     assert code == 3 and "te zwak" in err
 
@@ -183,7 +188,7 @@ def test_verify_untrusted_with_another_trust_folder(capsys, pki, toets_file, tmp
 
 
 def test_verify_json_and_missing_signers(capsys, pki, toets_file):
-    run(capsys, "sign", toets_file, "--p12", pki.p12["toeslagen"], "--position", "akkoord",
+    run(capsys, *SIGN, toets_file, "--p12", pki.p12["toeslagen"], "--position", "akkoord",
         "--password", PASSWORD)
     code, out, _ = run(capsys, "verify", "--json", toets_file)
     data = json.loads(out)
@@ -281,7 +286,7 @@ def test_password_prompt_on_a_terminal(pki, toets_file):
     env = {k: v for k, v in os.environ.items() if k != "TOETSAPP_P12_PASSWORD"}
     master, slave = pty.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "toetsapp", "sign", str(toets_file), "--p12",
+        [sys.executable, "-m", "toetsapp", "sign", str(toets_file), "--allow-problems", "--p12",
          str(pki.p12["belastingdienst"]), "--position", "akkoord"],
         stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
@@ -297,3 +302,56 @@ def test_password_prompt_on_a_terminal(pki, toets_file):
             proc.kill()
         os.close(master)
     assert load_toets(toets_file).signatures[0].organisation == "Belastingdienst"
+
+
+def test_signing_with_open_problems_needs_the_flag_and_records_them(capsys, pki, toets_file):
+    from toetsapp.signing import verify_toets
+
+    before = toets_file.read_bytes()
+    code, out, err = run(capsys, "sign", toets_file, "--p12", pki.p12["toeslagen"],
+                         "--position", "akkoord", "--password", PASSWORD)
+    assert code == 1 and "open problemen" in err and "--allow-problems" in err
+    assert "Verplichte vraag is niet beantwoord." in err
+    assert toets_file.read_bytes() == before
+    code, out, err = run(capsys, *SIGN, toets_file, "--p12", pki.p12["toeslagen"],
+                         "--position", "akkoord", "--password", PASSWORD)
+    assert code == 0, err
+    signature = load_toets(toets_file).signatures[-1]
+    assert signature.open_problems and signature.open_problems > 10
+    assert f"ondertekend met {signature.open_problems} open problemen" in out
+    store = load_trust_store(None)
+    assert verify_toets(load_toets(toets_file), store)[0].status is SignatureStatus.VALID
+    tampered = load_toets(toets_file)
+    tampered.signatures[-1].open_problems = 0  # pretend the signer saw none
+    assert verify_toets(tampered, store)[0].status is SignatureStatus.INVALID
+
+
+def test_a_complete_toets_signs_without_the_flag(capsys, pki, tmp_path):
+    path = tmp_path / "compleet.toets"
+    path.write_bytes(EXAMPLES[0].read_bytes())
+    code, _out, err = run(capsys, "sign", path, "--p12", pki.p12["toeslagen"], "--position",
+                          "akkoord", "--password", PASSWORD)
+    assert code == 0, err
+    assert load_toets(path).signatures[-1].open_problems == 0
+
+
+def test_position_is_required_and_remarks_are_usage(capsys, pki, toets_file):
+    with pytest.raises(SystemExit) as stop:
+        main(["sign", str(toets_file), "--p12", str(pki.p12["vng"])])
+    assert stop.value.code == 2
+    code, _, err = run(capsys, *SIGN, toets_file, "--p12", pki.p12["vng"], "--position",
+                       "akkoord_met_kanttekeningen", "--remarks", "   ")
+    assert code == 2 and "kanttekeningen" in err
+
+
+def test_who_still_has_to_sign_reads_as_dutch_and_english():
+    from toetsapp.i18n import set_language
+    from toetsapp.signing.report import still_to_sign
+
+    assert still_to_sign(["UWV"]) == "UWV moet nog (geldig) ondertekenen."
+    assert still_to_sign(["UWV", "SVB", "DUO"]) == "UWV, SVB en DUO moeten nog (geldig) " \
+        "ondertekenen."
+    set_language("en")
+    assert still_to_sign(["UWV", "SVB", "DUO"]) == "UWV, SVB and DUO still have to sign " \
+        "(validly)."
+    assert still_to_sign(["UWV"]) == "UWV still has to sign (validly)."

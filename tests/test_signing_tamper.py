@@ -105,6 +105,8 @@ def tweak(path: Path_, old: Any) -> Any:
         return old[:-1] + ("0" if old[-1] != "0" else "1")
     if key == "ondernummer":
         return str(int(old or 0) + 1)
+    if key == "open_problems":  # recorded (signed) or not recorded: both are detected
+        return (old or 0) + 1
     added = {"joint_dossiernummers": ["36 900"],
              "related_kamerstukken": [{"dossiernummer": "36 900", "ondernummer": "4"}],
              "not_applicable_sections": {"sectie": {"reason": "x"}},

@@ -232,7 +232,7 @@ def test_signed_state_warns_before_the_first_edit(pki):
     state = signed_state(toets)
     assert state.signed and state.organisations == ["Dienst Toeslagen", "Belastingdienst"]
     warning = state.edit_warning()
-    assert "Dienst Toeslagen, Belastingdienst" in warning and "vervallen" in warning
+    assert "Dienst Toeslagen en Belastingdienst" in warning and "vervallen" in warning
     toets.metadata.title += " (gewijzigd)"
     after = signed_state(toets)
     assert not after.signed and after.edit_warning() is None and len(after.outdated) == 2

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtWidgets import QAbstractButton
+
 from tests.test_signing_pki import PASSWORD, shared_pki
-from tests.uihelp import dispose, open_window, press_in_dialog
+from tests.uihelp import dispose, open_window, press_in_dialog, when_dialog
 from toetsapp.editing import AnswerPart
+from toetsapp.files.store import load_toets
 from toetsapp.ui.signing import SignDialog
 
 
@@ -27,6 +30,7 @@ def test_sign_then_edit_voids_the_signature_visibly(qtbot, mini_catalog, tmp_pat
         dialog.positions.button(1).setChecked(True)  # akkoord met kanttekeningen
         assert not dialog.sign()  # ... needs remarks
         dialog.remarks.setPlainText("Let op de uitvoeringskosten.")
+        press_in_dialog("yes")  # sign although problems remain
         assert dialog.sign()
         signature = doc.toets.signatures[0]
         assert signature.organisation == "Vereniging van Nederlandse Gemeenten"
@@ -70,17 +74,66 @@ def test_sign_with_a_token_in_the_dialog(qtbot, mini_catalog, tmp_path_factory, 
         items = [dialog.token.key.itemText(i) for i in range(dialog.token.key.count())]
         assert {"dt", "bd"} <= set(items) and not any(i.startswith("CA") for i in items)
         dialog.token.key.setCurrentText("dt")
+        dialog.positions.button(0).setChecked(True)
         dialog.token.pin.setText("000000")
         assert not dialog.sign() and "pincode is onjuist" in dialog.problem.text()
         dialog.token.pin.setText(token.pin)
         dialog.resize(620, 560)
         if os.environ.get("TOETSAPP_SHOTS"):  # for looking at the dialog
             dialog.grab().save(os.path.join(os.environ["TOETSAPP_SHOTS"], "token.png"))
+        press_in_dialog("yes")  # the new toets has open problems: confirm them
         assert dialog.sign()
         signature = window.doc.toets.signatures[0]
         assert (signature.organisation, signature.name) == ("Dienst Toeslagen", "Jan Pieters")
         banner = window.view.signature_banner
         qtbot.waitUntil(lambda: "Ondertekend door Dienst Toeslagen" in banner.label.text())
         qtbot.wait(600)  # the banner's own refresh after the edit, before the window goes
+    finally:
+        dispose(window)
+
+
+def test_no_default_position_and_open_problems_need_confirmation(qtbot, mini_catalog,
+                                                                  tmp_path_factory, tmp_path):
+    pki = shared_pki(tmp_path_factory)
+    window = open_window(qtbot, mini_catalog)
+    try:
+        window.new_toets("mini")
+        doc = window.doc
+        path = tmp_path / "mini.toets"
+        assert window.save_as(path)
+        doc.edit_answer("titel", "value", "Wet")
+        assert doc.modified
+        seen: list[str] = []
+
+        def in_sign_dialog(dialog) -> None:
+            assert isinstance(dialog, SignDialog)
+            assert not doc.modified and "Wet" in path.read_text("utf-8"), "saved first"
+            assert dialog.positions.checkedId() == -1, "no position is preselected"
+            assert "open problemen" in dialog.open_problems.text()
+            dialog.file.setText(str(pki.p12["vng"]))
+            dialog.password.setText(PASSWORD)
+            assert not dialog.sign() and "standpunt" in dialog.problem.text()
+            dialog.positions.button(0).setChecked(True)
+
+            def answer(box) -> None:
+                seen.append(box.text())
+                press = "cancel" if len(seen) == 1 else "yes"
+                box.findChild(QAbstractButton, press).click()
+
+            when_dialog(answer)
+            assert not dialog.sign(), "cancelled: nothing signed"
+            assert doc.toets.signatures == []
+            when_dialog(answer)
+            assert dialog.sign()
+
+        when_dialog(in_sign_dialog)
+        window.sign()
+        count = doc.evaluation.provisional.count
+        assert count > 0 and len(seen) == 2
+        assert f"nog {count} open problemen" in seen[0]
+        assert "Verplichte vraag is niet beantwoord." in seen[0]
+        signature = load_toets(path).signatures[0]
+        assert signature.position == "akkoord" and signature.open_problems == count
+        assert not doc.modified, "the signature is saved at once"
     finally:
         dispose(window)

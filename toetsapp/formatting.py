@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, tzinfo
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -76,3 +77,11 @@ def format_moment(value: datetime, language: str | None = None) -> str:
     local = value.astimezone(zone) if zone is not None else value.astimezone(UTC)
     name = local.tzname() if zone is not None else "UTC"
     return f"{format_date(local.date(), language)}, {local:%H:%M} {name}"
+
+
+def format_list(items: Sequence[str], language: str | None = None) -> str:
+    """'A, B en C' / 'A, B and C': a list as a sentence in the locale's words."""
+    from babel.lists import format_list as _babel_list
+
+    items = [str(item) for item in items]
+    return _babel_list(items, locale=babel_locale(language)) if items else ""

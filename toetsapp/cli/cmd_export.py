@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                                "omgevingsvariabele SOURCE_DATE_EPOCH)"))
     render.add_argument("--with-comments", action="store_true",
                         help=_("een reviewexemplaar: met de opmerkingen uit de reviewronde"))
+    render.add_argument("--concept", action="store_true",
+                        help=_("maak ook een PDF van een definitieve toets met open problemen "
+                               "(als concept); zonder deze optie stopt render dan met code 1"))
     cmd_signing.add_render_options(render)
     render.set_defaults(func=run_render)
     extract = sub.add_parser("extract", help=_("haal de toets uit een Toetsapp-PDF"))
@@ -51,25 +54,32 @@ def run_render(args: argparse.Namespace) -> int:
     signing = cmd_signing.signed_render(args)  # --sign: keys opened once, PAdES last
     try:
         return _render_all(files, output, signing, language, invariant,
-                           with_comments=args.with_comments)
+                           concept=bool(args.concept), with_comments=args.with_comments)
     finally:
         if signing is not None:
             signing.close()
 
 
 def _render_all(files: list[Path], output: Path | None, signing, language: str | None,
-                invariant: bool, *, with_comments: bool = False) -> int:
+                invariant: bool, *, concept: bool = False,
+                with_comments: bool = False) -> int:
+    from toetsapp.engine.provisional import NotFinal
     from toetsapp.errors import ToetsappError
     from toetsapp.export.files import write_toets_pdf
 
-    failed = 0
+    failed = unfinished = 0
     for path in files:
         try:
             if signing is not None:
-                written = signing.write(path, output, language=language, invariant=invariant)
+                written = signing.write(path, output, language=language, invariant=invariant,
+                                        concept=concept)
             else:
                 written = write_toets_pdf(path, output, language=language, invariant=invariant,
-                                          with_comments=with_comments)
+                                          concept=concept, with_comments=with_comments)
+        except NotFinal as error:
+            print(error.describe(), file=sys.stderr)
+            unfinished += 1
+            continue
         except ToetsappError as error:
             describe = getattr(error, "describe", None)
             print(describe() if describe else _("Fout: {error}").format(error=error),
@@ -77,7 +87,7 @@ def _render_all(files: list[Path], output: Path | None, signing, language: str |
             failed += 1
             continue
         print(_("PDF geschreven: {path}").format(path=written))
-    return 3 if failed else 0
+    return 3 if failed else 1 if unfinished else 0
 
 
 def _changed_after_signing(pdf: Path) -> bool:

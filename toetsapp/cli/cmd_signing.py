@@ -34,7 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help=_("PKCS#12-bestand (.p12/.pfx) met je certificaat en sleutel"))
     _token_options(sign, source)
     sign.add_argument("--position", required=True, choices=POSITIONS,
-                      help=_("je standpunt over de toets"))
+                      help=_("je standpunt over de toets (verplicht: er is geen standaard)"))
+    sign.add_argument("--allow-problems", action="store_true",
+                      help=_("onderteken ook als de toets nog open problemen heeft; de "
+                             "handtekening legt vast hoeveel het er waren"))
     remarks = sign.add_mutually_exclusive_group()
     remarks.add_argument("--remarks", default="", metavar=_("TEKST"),
                          help=_("kanttekeningen of motivering"))
@@ -143,8 +146,10 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
 
 
 def run_sign(args: argparse.Namespace) -> int:
+    from toetsapp.engine.provisional import problem_where, problems_text
     from toetsapp.files.atomic import check_replaceable
     from toetsapp.files.store import load_toets, save_toets
+    from toetsapp.formatting import format_list
     from toetsapp.signing import (
         check_position,
         load_trust_store,
@@ -164,14 +169,28 @@ def run_sign(args: argparse.Namespace) -> int:
                            "organisatie komen uit het certificaat"))
     toets = load_toets(args.file)
     check_replaceable(args.file, replace_read_only=args.force)  # before asking for a password
-    check_position(args.position, remarks)
+    try:
+        check_position(args.position, remarks)  # before asking for a password
+    except ToetsappError as error:
+        print(_("Fout: {error}").format(error=error), file=sys.stderr)
+        return 2
+    state = open_problems_of(toets)
+    if state.count and not args.allow_problems:
+        print(_("{file} heeft nog {problems}:").format(file=args.file,
+                                                       problems=problems_text(state.count)),
+              file=sys.stderr)
+        for problem in state.problems[:30]:
+            print(f"  - {problem_where(problem)}{problem.message}", file=sys.stderr)
+        print(_("Onderteken pas als de toets af is, of geef --allow-problems om bewust te "
+                "ondertekenen met deze open problemen."), file=sys.stderr)
+        return 1
     trust = load_trust_store(args.trust, required=args.trust is not None)
     key = open_token(args) if args.pkcs11 else open_key(args.p12, args.password)
     warn_before_signing(key, trust, toets)
     before = signed_state(toets)
     try:
         signed = sign_toets(toets, key, position=args.position, remarks=remarks,
-                            role=args.role)
+                            role=args.role, open_problems=state.count)
     finally:
         _close(key)
     new = signed.signatures[-1]
@@ -182,6 +201,9 @@ def run_sign(args: argparse.Namespace) -> int:
     print(_("Ondertekend door {name} namens {organisation}: {position}.").format(
         name=new.name, organisation=new.organisation, position=position_label(new.position)))
     print(_("Opgeslagen: {file}").format(file=args.file))
+    if state.count:
+        print(_("Vastgelegd in de handtekening: ondertekend met {problems}.").format(
+            problems=problems_text(state.count)))
     if len(signed.signatures) <= len(toets.signatures):
         print(_("Je eerdere handtekening op deze toets (zelfde certificaathouder) is "
                 "vervangen."))
@@ -189,7 +211,7 @@ def run_sign(args: argparse.Namespace) -> int:
     if outdated:
         print(_("Let op: de handtekening van {organisations} hoort bij een eerdere versie van "
                 "de toets; zij moeten opnieuw ondertekenen.").format(
-            organisations=", ".join(outdated)))
+            organisations=format_list(outdated)))
     check = verify_toets(signed, trust)[-1]
     if not check.valid:
         print(_("Waarschuwing: wie de toets controleert, ziet '{label}': {detail}.").format(
@@ -223,6 +245,16 @@ def warn_before_signing(key, trust, toets=None) -> None:
                 "deze toets ({listed}); de handtekening telt voor geen van hen.").format(
             who=describe(key.certificate), listed=", ".join(o.name for o in orgs)),
             file=sys.stderr)
+
+
+def open_problems_of(toets):  # -> Provisional
+    """The open problems of ``toets`` against its own form and rubric."""
+    from toetsapp.engine import evaluate_toets
+    from toetsapp.export.files import catalog_for
+
+    catalog = catalog_for(toets.form.id)
+    form = catalog.form(toets.form.id)
+    return evaluate_toets(toets, form, catalog.rubric_for(form.id)).provisional
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -327,11 +359,11 @@ class SignedRender:
             warn_before_signing(key, self.trust)
 
     def write(self, path: Path, output: Path | None, *, language: str | None,
-              invariant: bool) -> Path:
+              invariant: bool, concept: bool = True) -> Path:
         from toetsapp.signing.render import write_signed_pdf
 
         return write_signed_pdf(path, output, self.keys, self.trust, language=language,
-                                invariant=invariant, tsa=self.tsa)
+                                invariant=invariant, tsa=self.tsa, concept=concept)
 
     def close(self) -> None:
         for key in self.keys:

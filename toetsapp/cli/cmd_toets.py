@@ -73,6 +73,7 @@ def run_score(args: argparse.Namespace) -> int:
 
 def _reasons(reasons: list[ExplainedReason]) -> list[dict[str, Any]]:
     return [{"level": r.level, "because": r.because, "default": r.is_default,
+             "undecided": r.undecided,
              "basis": [{"item": k, "value": v} for k, v in r.basis]} for r in reasons]
 
 
@@ -117,6 +118,11 @@ def score_report(toets: Toets, evaluation: Evaluation, lang: str) -> dict[str, A
         "problems": {"errors": len(evaluation.errors),
                      "total": len(evaluation.problems)},
         "invalid": _invalid_answers(toets, evaluation, lang),
+        "provisional": {"provisional": evaluation.provisional.is_provisional,
+                        "assessed": evaluation.provisional.assessed,
+                        "dimensions": evaluation.provisional.total,
+                        "open_problems": evaluation.provisional.count,
+                        "summary": evaluation.provisional.summary()},
     }
 
 
@@ -152,8 +158,12 @@ def score_text(report: dict[str, Any]) -> str:
                      dim["level_label"] + mark])
     lines.append(render_table([_("Dimensie"), _("Niveau")], rows))
     verdict = report["verdict"]
-    lines += ["", f"{verdict['label']}: {verdict['value_label']}"
+    state = report["provisional"]
+    lead = _("voorlopig") + " " if state["provisional"] and verdict["value"] else ""
+    lines += ["", f"{verdict['label']}: {lead}{verdict['value_label']}"
               + (" *" if verdict["overridden"] else "")]
+    if state["provisional"]:
+        lines.append("  " + _("Voorlopig: {summary}").format(summary=state["summary"]))
     lines += ["", _("(!) kritieke dimensie   * afwijking door de toetser, met motivering"), ""]
     lines.append(_("Waarom"))
     for dim in report["dimensions"]:
@@ -189,6 +199,8 @@ def _reason_lines(reasons: list[dict[str, Any]]) -> list[str]:
     out = []
     for reason in reasons:
         out.append(f"  • {reason['level']}: {reason['because']}")
+        if reason.get("undecided"):
+            out.append("    " + reason["undecided"])
         if reason["basis"]:
             basis = "; ".join(f"{b['item']} = {b['value']}" for b in reason["basis"])
             out.append("    " + _("op basis van: {basis}").format(basis=basis))

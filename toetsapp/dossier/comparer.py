@@ -13,6 +13,7 @@ from toetsapp.dossier.signatures import SignatureCheck
 from toetsapp.engine import Evaluation, evaluate_toets
 from toetsapp.engine.compiled import compiled
 from toetsapp.engine.keyfigures import KeyFigureValue
+from toetsapp.engine.provisional import problems_text
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.export.view import figure_text
 from toetsapp.files.store import definition_warnings
@@ -71,16 +72,19 @@ def proposal_name(toets: Toets, override: str = "") -> str:
 
 
 def _grade(options: Sequence[Level], value: str | None, kind: str, empty: str, lang: str,
-           computed: str | None = None, overridden: bool = False) -> Cell:
-    note = ""
+           computed: str | None = None, overridden: bool = False,
+           provisional: str = "") -> Cell:
+    """A level or verdict cell; ``provisional``: the note for a toets with open problems."""
+    notes = [provisional] if provisional and value is not None else []
     if overridden:
         found = next((o for o in options if o.value == computed), None)
-        note = _("berekend: {label}").format(
-            label=found.label.get(lang) if found else _("niet beoordeeld"))
+        notes.append(_("berekend: {label}").format(
+            label=found.label.get(lang) if found else _("niet beoordeeld")))
+    note = " · ".join(notes)
     for rank, option in enumerate(options):
         if option.value == value:
             return Cell(option.label.get(lang), value, kind, option.color, rank, len(options),
-                        note, overridden)  # type: ignore[arg-type]
+                        note, overridden, bool(provisional))  # type: ignore[arg-type]
     return Cell(empty, None, kind, None, None, len(options), note)  # type: ignore[arg-type]
 
 
@@ -88,9 +92,13 @@ def verdict_cell(item: _Item, lang: str) -> Cell:
     if item.rubric is None:
         return Cell(_("n.v.t."), None, "na")
     verdict = item.evaluation.verdict
+    state = item.evaluation.provisional
+    note = _("voorlopig: {a} van {n} beoordeeld, {problems}").format(
+        a=state.assessed, n=state.total, problems=problems_text(state.count)) \
+        if state.is_provisional else ""
     return _grade(item.rubric.verdicts, verdict.value if verdict else None, "verdict",
                   _("nog geen oordeel"), lang, verdict.computed if verdict else None,
-                  bool(verdict and verdict.overridden))
+                  bool(verdict and verdict.overridden), note)
 
 
 def figure_cell(item: _Item, kind: str, slot: str, lang: str) -> Cell:
@@ -218,7 +226,8 @@ def _type_table(group: list[_Item], lang: str) -> ComparisonTable:
             cells[score.dimension.id] = _grade(
                 item.rubric.levels if item.rubric else [], score.level, "level",
                 _("n.v.t.") if score.not_applicable else _("niet beoordeeld"), lang,
-                score.computed, score.overridden)
+                score.computed, score.overridden,
+                _("voorlopig") if item.evaluation.provisional.is_provisional else "")
         cells["eindoordeel"] = verdict_cell(item, lang)
         for figure_id in item.figures:
             cells[f"kf_{figure_id}"] = key_figure_cell(item, figure_id, lang)

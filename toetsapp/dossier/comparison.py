@@ -19,7 +19,7 @@ class Cell:
 
     ``rank``/``of``: place on the scale (0 = best) for levels and verdicts; ``color``
     their ``#RRGGBB`` colour; ``note`` a second, smaller line (e.g. the computed level
-    when the toetser overrode it, or where a value comes from).
+    when the toetser overrode it, where a value comes from, or 'voorlopig').
     """
 
     text: str
@@ -30,6 +30,7 @@ class Cell:
     of: int | None = None
     note: str = ""
     overridden: bool = False
+    provisional: bool = False  # the toets still has open problems: this may change
 
     @property
     def empty(self) -> bool:

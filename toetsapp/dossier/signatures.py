@@ -94,8 +94,9 @@ class SignatureCheck:
                          .format(error=self.pdf_error))
         lines += [_("PDF: {problem}").format(problem=p) for p in self.pdf_problems]
         if self.missing:
-            lines.append(_("Geen geldige medeondertekening van: {organisations}")
-                         .format(organisations=", ".join(self.missing)))
+            from toetsapp.signing.report import still_to_sign
+
+            lines.append(still_to_sign(self.missing))
         return lines
 
     def as_dict(self) -> dict[str, object]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from toetsapp.engine.compiled import CompiledForm, compiled
 from toetsapp.engine.keyfigures import KeyFigureValue, KeyListValue, key_figures, key_lists
+from toetsapp.engine.provisional import OpenProblem, Provisional, provisional
 from toetsapp.engine.scoring import DimensionScore, Reason, VerdictScore, score
 from toetsapp.engine.validation import Problem, problems
 from toetsapp.engine.visibility import Visibility, visibility
@@ -51,6 +53,18 @@ class Evaluation:
                     or q in self.visibility.not_applicable]
         return len(answered), len(shown)
 
+    def progress(self) -> tuple[int, int]:
+        """(answered, applicable) question counts over the whole form."""
+        counts = [self.section_progress(s.id) for s in self.form.sections]
+        return sum(c[0] for c in counts), sum(c[1] for c in counts)
+
+    @cached_property
+    def provisional(self) -> Provisional:
+        """Open problems and assessed dimensions: how final this toets is."""
+        from toetsapp.i18n import current_language
+
+        return provisional(self.problems, self.dimensions, self.progress(), current_language())
+
 
 def evaluate(form: Form, rubric: Rubric | None, answers: Mapping[str, Any],
              overrides: Overrides | None = None, *,
@@ -83,7 +97,9 @@ def evaluate_toets(toets: Toets, form: Form, rubric: Rubric | None) -> Evaluatio
 __all__ = [
     "DimensionScore",
     "Evaluation",
+    "OpenProblem",
     "Problem",
+    "Provisional",
     "Reason",
     "VerdictScore",
     "evaluate",

@@ -9,7 +9,14 @@ from typing import Any
 from toetsapp.display import format_answer
 from toetsapp.engine.compiled import CompiledForm
 from toetsapp.engine.conditions import row_matches
+from toetsapp.engine.provisional import (
+    dimension_labels,
+    question_titles,
+    undecided,
+    verdict_undecided,
+)
 from toetsapp.engine.scoring import DimensionScore, Reason, VerdictScore
+from toetsapp.formatting import format_list
 from toetsapp.i18n import _
 from toetsapp.model.condition import QuestionCondition, iter_leaves
 from toetsapp.model.form import Question
@@ -22,6 +29,7 @@ class ExplainedReason:
     because: str
     basis: tuple[tuple[str, str], ...]  # (question or dimension title, shown value)
     is_default: bool
+    undecided: str = ""  # for a default: which answers the rules read, which would decide
 
 
 def _basis(reason: Reason, cform: CompiledForm, effective: Mapping[str, Any],
@@ -82,8 +90,26 @@ def explain_dimension(score: DimensionScore, rubric: Rubric, cform: CompiledForm
             level.label.get(language) if level else reason.level,
             reason.because.get(language),
             _basis(reason, cform, effective, {}, rubric, language),
-            reason.is_default))
+            reason.is_default,
+            undecided_text(score, cform, effective, language) if reason.is_default else ""))
     return out
+
+
+def undecided_text(score: DimensionScore, cform: CompiledForm, effective: Mapping[str, Any],
+                   language: str) -> str:
+    """Why no rule held for a dimension, naming the answers that would decide it."""
+    found = undecided(score, effective)
+    if found is None:
+        return ""
+    parts = []
+    if found.checked:
+        parts.append(_("Geen van de regels geldt bij de antwoorden op {questions}.").format(
+            questions=format_list(question_titles(found.checked, cform, language), language)))
+    if found.open:
+        parts.append(_("Het niveau kan nog veranderen door {questions} te beantwoorden.")
+                     .format(questions=format_list(question_titles(found.open, cform, language),
+                                                   language)))
+    return " ".join(parts)
 
 
 def explain_verdict(verdict: VerdictScore, rubric: Rubric, cform: CompiledForm,
@@ -98,8 +124,21 @@ def explain_verdict(verdict: VerdictScore, rubric: Rubric, cform: CompiledForm,
             option.label.get(language) if option else reason.level,
             reason.because.get(language),
             _basis(reason, cform, effective, levels, rubric, language),
-            reason.is_default))
+            reason.is_default,
+            _verdict_undecided_text(verdict, rubric, scores, language)
+            if reason.is_default else ""))
     return out
+
+
+def _verdict_undecided_text(verdict: VerdictScore, rubric: Rubric,
+                            scores: list[DimensionScore], language: str) -> str:
+    waiting = verdict_undecided(verdict, scores)
+    text = _("Geen van de regels voor het eindoordeel geldt bij de huidige niveaus.")
+    if waiting:
+        text += " " + _("Het oordeel kan nog veranderen zodra {dimensions} beoordeeld zijn.") \
+            .format(dimensions=format_list(dimension_labels(waiting, rubric, language),
+                                           language))
+    return text
 
 
 def unassessed_text(score: DimensionScore, cform: CompiledForm, language: str) -> str:
@@ -112,7 +151,7 @@ def unassessed_text(score: DimensionScore, cform: CompiledForm, language: str) -
     titles = [cform.questions[q].title(language) for q in score.unanswered_inputs
               if q in cform.questions]
     return _("Nog niet te beoordelen: beantwoord eerst {questions}.").format(
-        questions="; ".join(titles))
+        questions=format_list(titles, language))
 
 
 def level_label(rubric: Rubric, value: str | None, language: str) -> str:

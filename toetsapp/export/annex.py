@@ -71,6 +71,8 @@ class Annex:
             if reason.is_default:
                 text += " " + markup(_("(geen van de regels was van toepassing; niveau: {level})")
                                      .format(level=reason.level))
+                if reason.undecided:
+                    text += " " + markup(reason.undecided)
             out.append(Paragraph(text, st["bullet"]))
             if reason.basis:
                 basis = "; ".join(f"{item} = {value}" for item, value in reason.basis)

@@ -26,6 +26,8 @@ from toetsapp.export.card_parts import (
     figure_value,
     verdict_scale,
 )
+from toetsapp.export.concept import Concept, draw_notice
+from toetsapp.export.doc import Marks
 from toetsapp.export.signatures import SignatureRow
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import fit, fit_size, fitting, markup, resized
@@ -54,9 +56,11 @@ class Card(Flowable):
     """The toetskaart; it takes the whole frame of the first page."""
 
     def __init__(self, view: View, style: HouseStyle,
-                 rows: Sequence[SignatureRow] = ()) -> None:
+                 rows: Sequence[SignatureRow] = (), concept: Concept | None = None,
+                 marks: Marks | None = None) -> None:
         super().__init__()
-        self.view, self.s, self.rows = view, style, list(rows)
+        self.view, self.s, self.rows, self.concept = view, style, list(rows), concept
+        self.marks = marks or Marks()
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = avail_width, avail_height
@@ -158,21 +162,34 @@ class Card(Flowable):
         if grade and v.evaluation.verdict and v.evaluation.verdict.overridden:
             notes.append(_("✱ Afwijking door de toetser; berekend: {label} (motivering in "
                            "bijlage A)").format(label=v.verdict_computed.label))
+        state = v.evaluation.provisional
         missing = sum(1 for p in v.evaluation.problems if p.kind == "missing")
-        if missing:
+        if missing and self.concept is None:  # a concept names its open problems itself
             notes.append(ngettext("Let op: {n} verplichte vraag is niet beantwoord",
                                   "Let op: {n} verplichte vragen zijn niet beantwoord",
                                   missing).format(n=missing))
+        head = v.verdict_label.upper()
+        if state.is_provisional:
+            head += " · " + _("VOORLOPIG")
+            notes.insert(0, state.summary(with_problems=False))
         label = self._p("verdict-label", size="small", bold=True, color="muted")
-        self._put(shrunk(v.verdict_label.upper(), label, width * 0.4, 1), x, top - 5,
-                  width * 0.4)
-        if notes:
-            note = self._p("verdict-note", size="tiny", bold=True, color="override", align=2)
-            self._put(shrunk(" · ".join(notes), note, width * 0.6, 2, 4.5), x + width * 0.4,
-                      top - 4, width * 0.6)
+        self._put(shrunk(head, label, width * 0.4, 1), x, top - 5, width * 0.4)
+        right_x, right_w = x + width * 0.4, width * 0.6
+        note = self._p("verdict-note", size="tiny", bold=True, color="override", align=2)
+        if self.concept is not None:
+            draw_notice(c, s, self.concept, self.marks, right_x, top - 4 - s.size("tiny"),
+                        right_w)
+            if notes:
+                self._put(shrunk(" · ".join(notes), note, right_w, 1, 4.5), right_x, top - 12,
+                          right_w)
+        elif notes:
+            self._put(shrunk(" · ".join(notes), note, right_w, 2, 4.5), right_x, top - 4,
+                      right_w)
         big = self._p("verdict", size="card_verdict", bold=True)
         text = grade.label if grade else _("niet gescoord (geen rubric)")
         text = text[:1].upper() + text[1:]
+        if state.is_provisional and grade and grade.assessed:
+            text = _("Voorlopig: {verdict}").format(verdict=text)
         biggest, smallest = s.size("card_verdict"), s.size("card_verdict_min")
         sizes = [biggest - 2 * i for i in range(8) if biggest - 2 * i >= smallest] or [biggest]
         para = fit_size(text, big, width, sizes)
@@ -282,7 +299,12 @@ class Card(Flowable):
 
     def _dimensions(self, top: float) -> float:
         s, v = self.s, self.view
-        top -= self._heading(_("Scores per dimensie"), 0, top, self.width)
+        state = v.evaluation.provisional
+        title = _("Scores per dimensie")
+        if state.is_provisional and state.total:
+            title += " — " + _("voorlopig, {a} van {n} beoordeeld").format(a=state.assessed,
+                                                                            n=state.total)
+        top -= self._heading(title, 0, top, self.width)
         if v.rubric is None or not v.dimensions:
             style = self._p("no-rubric", size="small", italic=True, color="muted")
             return top - self._put(Paragraph(_("Voor dit formulier is geen rubric: er zijn geen "

@@ -73,6 +73,9 @@ def dimension_table(v: View, s: HouseStyle, width: float, header: float, row: fl
             level: object = [_small_fit(dim.grade.label + " ✱", small, inner),
                              _small_fit(_("berekend: {label}").format(label=dim.computed.label),
                                         small, inner)]
+        elif dim.grade.assessed and v.evaluation.provisional.is_provisional:
+            level = _small_fit(_("{level} (voorlopig)").format(level=dim.grade.label),
+                               level_style, inner)
         else:
             level = _small_fit(dim.grade.label, level_style, inner)
         data.append([_small_fit(label, cell, w_dim - 8), level])

@@ -38,7 +38,19 @@ class Marks:
 
     pages: dict[str, int] = field(default_factory=dict)
     refs: dict[str, tuple[float, float]] = field(default_factory=dict)
+    inline: dict[str, tuple[str, float, object]] = field(default_factory=dict)
+    """Page numbers inside a line of text: key -> (font, size, colour); see inline_page."""
     total: int = 0
+
+
+def inline_page(canv: Canvas, marks: Marks, key: str, x: float, y: float, font: str,
+                size: float, color: object) -> None:
+    """Draw ' N', the page number of anchor ``key``, at (x, y) (baseline) once known."""
+    marks.inline[key] = (font, size, color)
+    canv.saveState()
+    canv.translate(x, y)
+    canv.doForm(form_name("inline", key))
+    canv.restoreState()
 
 
 def form_name(kind: str, key: str) -> str:
@@ -111,6 +123,8 @@ class Running:
     header_left: str
     header_right: str
     footer_left: str
+    furniture: Callable[[Canvas, int], None] | None = None
+    """Drawn last on every page (canvas, page number): e.g. the CONCEPT marks."""
 
 
 class ToetsDoc(BaseDocTemplate):
@@ -128,13 +142,19 @@ class ToetsDoc(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="main",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("card", [frame], onPage=self._card_page, pagesize=(width, height)),
-            PageTemplate("body", [frame], onPage=self._body_page, pagesize=(width, height)),
+            PageTemplate("card", [frame], onPage=self._card_page, onPageEnd=self._page_end,
+                         pagesize=(width, height)),
+            PageTemplate("body", [frame], onPage=self._body_page, onPageEnd=self._page_end,
+                         pagesize=(width, height)),
         ])
 
     def beforeDocument(self) -> None:
         self.canv.finish = self._finish
         self.canv.showOutline()
+
+    def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if self.running.furniture is not None:
+            self.running.furniture(canv, canv.getPageNumber())
 
     def _card_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._footer(canv)
@@ -197,6 +217,13 @@ class ToetsDoc(BaseDocTemplate):
             canv.setFont(FONT_ROLES["regular"], body)
             page = self.marks.pages.get(key)
             canv.drawRightString(width, height - body, str(page) if page else "–")
+            canv.endForm()
+        for key, (font, size, color) in sorted(self.marks.inline.items()):
+            canv.beginForm(form_name("inline", key), 0, -size, 4 * size, 2 * size)
+            canv.setFillColor(color)
+            canv.setFont(font, size)
+            page = self.marks.pages.get(key)
+            canv.drawString(0, 0, " " + (str(page) if page else "–"))  # the space reads as one
             canv.endForm()
         self._finish_hook(canv)
 

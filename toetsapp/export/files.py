@@ -108,12 +108,14 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
                     catalog: Catalog | None = None, language: str | None = None,
                     invariant: bool = False,
                     signature_rows: Sequence[SignatureRow] | None = None,
-                    with_comments: bool = False) -> Path:
+                    with_comments: bool = False, concept: bool = True) -> Path:
     """Render the ``.toets`` file at ``toets_path`` to ``pdf_path`` (atomically).
 
     ``pdf_path`` may be a folder or None (the PDF goes beside the toets). The file's
     exact bytes are embedded, so ``toetsapp extract`` gives back the same file.
-    Returns the path written. Raises :class:`FileProblem` or ``ToetsappError``.
+    ``concept=False`` refuses a toets whose status is final while problems remain
+    (:class:`~toetsapp.engine.provisional.NotFinal`); otherwise such a toets renders as
+    a concept. Returns the path written. Raises :class:`FileProblem` or ``ToetsappError``.
     """
     from toetsapp.export.render import render_toets_pdf
 
@@ -124,6 +126,8 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
 
     catalog = catalog or catalog_for(toets.form.id)
     form, labels = rendering_form(toets, catalog)  # the pinned version's labels if shipped
+    if not concept:
+        refuse_unfinished(toets, form, catalog.rubric_for(form.id), source)
     pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=language,
                            invariant=invariant, signature_rows=signature_rows, toets_bytes=data,
                            attachment=source.name,
@@ -131,3 +135,12 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
                            with_comments=with_comments)
     atomic_write_bytes(target, pdf)
     return target
+
+
+def refuse_unfinished(toets: Toets, form: Form, rubric: Rubric | None, source: Path) -> None:
+    """Raise ``NotFinal`` when ``toets`` says definitief/vastgesteld but has open problems."""
+    from toetsapp.engine import evaluate_toets
+    from toetsapp.engine.provisional import check_final
+
+    check_final(toets.metadata.status, evaluate_toets(toets, form, rubric).provisional,
+                str(source))

@@ -17,6 +17,13 @@ from toetsapp.export.annex import ANNEX_KEY, Annex
 from toetsapp.export.body import Body, section_key
 from toetsapp.export.card import Card
 from toetsapp.export.colophon import COLOPHON_KEY, colophon_flowables, toets_content_hash
+from toetsapp.export.concept import (
+    PROBLEMS_KEY,
+    Concept,
+    concept_for,
+    draw_concept_marks,
+    problems_flowables,
+)
 from toetsapp.export.doc import Anchor, Marks, Running, ToetsDoc, _Canvas
 from toetsapp.export.embed import attach_file, attachment_name, record_content_hash
 from toetsapp.export.front import Entry, contents, particulars
@@ -66,9 +73,11 @@ def file_bytes(toets: Toets) -> bytes:
         return (json.dumps(toets.model_dump(mode="json"), indent=2) + "\n").encode("ascii")
 
 
-def _entries(view: View) -> list[Entry]:
-    entries = [Entry("card", "", _("Toetskaart")), Entry("particulars", "",
-                                                         _("Gegevens van de toets"))]
+def _entries(view: View, concept: Concept | None) -> list[Entry]:
+    entries = [Entry("card", "", _("Toetskaart")),
+               Entry("particulars", "", _("Gegevens van de toets"))]
+    if concept is not None and concept.page_ref:
+        entries.append(Entry(PROBLEMS_KEY, "", _("Open problemen")))
     for section in view.form.sections:
         hidden = section.id not in view.evaluation.visibility.sections
         entries.append(Entry(section_key(section.id), view.section_numbers[section.id],
@@ -109,8 +118,11 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
         rows = list(signature_rows) if signature_rows is not None else rows_from_signatures(
             toets.signatures, None, lang)
         marks = Marks()
+        concept = concept_for(view)
         running = Running(view.with_type(view.short, " · "), view.status,
-                          view.citation or view.toets.metadata.zaaknummer)
+                          view.citation or view.toets.metadata.zaaknummer,
+                          (lambda canv, page: draw_concept_marks(canv, style, concept, page=page))
+                          if concept is not None else None)
 
         def finish(canv: object) -> None:
             attach_file(canv._doc, name, data, _("De toets als Toetsapp-bestand"),
@@ -129,10 +141,13 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
             creator=f"Toetsapp {__version__}", producer=f"Toetsapp {__version__} (ReportLab)",
             lang=PDF_LANG.get(lang, lang), invariant=int(invariant), displayDocTitle=True)
         width = doc.width
-        story = [Anchor(marks, "card", _("Toetskaart"), 0), Card(view, style, rows),
+        listed = problems_flowables(view, concept, marks, style) \
+            if concept is not None and concept.page_ref else []
+        story = [Anchor(marks, "card", _("Toetskaart"), 0),
+                 Card(view, style, rows, concept, marks),
                  NextPageTemplate("body"), PageBreak(),
-                 *contents(_entries(view), marks, style, width),
-                 *particulars(view, marks, style, width), PageBreak(),
+                 *contents(_entries(view, concept), marks, style, width),
+                 *particulars(view, marks, style, width), *listed, PageBreak(),
                  *Body(view, style, marks, width).flowables(), PageBreak(),
                  *Annex(view, style, marks).flowables(), PageBreak(),
                  *signature_flowables(rows, marks, style, width), PageBreak(),

@@ -21,6 +21,8 @@ MAX_EVIDENCE = 20_000
 MAX_REVISIONS = 200
 MAX_CHANGES = 2000
 MAX_COMMENTS = 5000
+MIN_MOTIVATION = 30  # characters (and MIN_MOTIVATION_WORDS words): a real sentence
+MIN_MOTIVATION_WORDS = 4
 
 Status = Literal["concept", "in_review", "definitief", "vastgesteld"]
 STATUSES: tuple[Status, ...] = ("concept", "in_review", "definitief", "vastgesteld")
@@ -194,6 +196,9 @@ class CoSignature(_Model):
     signature: str = Field(max_length=20_000)
     certificate: str = Field(max_length=40_000)
     chain: list[str] = Field(default_factory=list, max_length=10)
+    open_problems: int | None = Field(default=None, ge=0, le=100_000)
+    """How many open problems the toets had when the signer signed (signed; None: not
+    recorded, as in signatures made before Toetsapp recorded it)."""
 
 
 class Change(_Model):

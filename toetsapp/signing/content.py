@@ -108,8 +108,9 @@ def timestamp(moment: datetime) -> str:
 
 
 def message_fields(signature: CoSignature, certificate_sha256: str) -> dict[str, Any]:
-    """Everything one co-signature binds (see the module docstring)."""
-    return {
+    """Everything one co-signature binds (see the module docstring); ``open_problems``
+    only when recorded, so signatures made before it existed still verify."""
+    fields = {
         "scheme": SCHEME,
         "content_digest": signature.content_digest,
         "organisation": signature.organisation,
@@ -121,6 +122,9 @@ def message_fields(signature: CoSignature, certificate_sha256: str) -> dict[str,
         "algorithm": signature.algorithm,
         "certificate_sha256": certificate_sha256,
     }
+    if signature.open_problems is not None:
+        fields["open_problems"] = signature.open_problems
+    return fields
 
 
 def signed_message(signature: CoSignature, certificate_sha256: str) -> bytes:

@@ -32,8 +32,10 @@ def _when(moment: datetime) -> str:
 
 def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
                    name: str | None = None, role: str | None = None,
-                   organisation: str | None = None, at: datetime | None = None) -> CoSignature:
-    """A co-signature by ``key`` over the current content of ``toets``.
+                   organisation: str | None = None, at: datetime | None = None,
+                   open_problems: int | None = None) -> CoSignature:
+    """A co-signature by ``key`` over the current content of ``toets``; ``open_problems``
+    (signed) records how many open problems the signer was shown.
 
     ``name`` and ``organisation`` default to the certificate's CN and O, ``role`` to
     its title. No policy checks (see :func:`sign_toets`, which never takes a name or
@@ -55,7 +57,7 @@ def make_signature(toets: Toets, key: SigningKey, *, position: str, remarks: str
             **fields, signed_at=_utc(at or utcnow()).replace(microsecond=0),
             content_digest=content_digest(toets), algorithm=key.algorithm, signature="",
             certificate=certs.to_pem(key.certificate),
-            chain=[certs.to_pem(c) for c in key.chain[:10]])
+            chain=[certs.to_pem(c) for c in key.chain[:10]], open_problems=open_problems)
     except ValidationError as exc:
         problem = exc.errors()[0]
         raise ToetsappError(_("ongeldige gegevens voor de handtekening ({field}): {msg}").format(
@@ -86,10 +88,12 @@ def check_position(position: str, remarks: str) -> None:
 
 
 def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
-               role: str | None = None, at: datetime | None = None) -> Toets:
+               role: str | None = None, at: datetime | None = None,
+               open_problems: int | None = None) -> Toets:
     """A copy of ``toets`` with a new co-signature; organisation and name are the
     certificate's O and CN. An earlier signature made with a certificate of the same
-    subject is replaced; nobody else's ever is.
+    subject is replaced; nobody else's ever is. ``open_problems`` (signed, only when
+    given) records how many open problems the signer was shown.
 
     Refuses an unknown position, a missing motivation for 'akkoord met kanttekeningen'
     or 'niet akkoord', a key weaker than RSA-2048 / P-256, and a certificate that is
@@ -109,7 +113,7 @@ def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "
         raise ToetsappError(_("het certificaat is pas geldig vanaf {date}")
                             .format(date=format_date(certs.not_before(cert).date())))
     signature = make_signature(toets, key, position=position, remarks=remarks, role=role,
-                               at=moment)
+                               at=moment, open_problems=open_problems)
     kept = [s for s in toets.signatures if not _same_subject(s, signature)]
     signed = toets.model_copy(deep=True)
     signed.signatures = [*kept, signature]

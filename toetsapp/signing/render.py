@@ -40,11 +40,16 @@ def sign_pdf_bytes(pdf: bytes, toets: Toets, keys: Sequence[SigningKey], *,
 def write_signed_pdf(toets_path: Path | str, pdf_path: Path | str | None,
                      keys: Sequence[SigningKey], trust: TrustStore, *,
                      language: str | None = None, invariant: bool = False,
-                     tsa: str | None = None) -> Path:
+                     tsa: str | None = None, concept: bool = True) -> Path:
     """Render ``toets_path`` like ``toetsapp render`` does, with the co-signatures checked
     against ``trust`` on the signatures page, then sign with ``keys`` and write atomically.
     """
-    from toetsapp.export.files import catalog_for, default_pdf_path, read_toets_file
+    from toetsapp.export.files import (
+        catalog_for,
+        default_pdf_path,
+        read_toets_file,
+        refuse_unfinished,
+    )
     from toetsapp.export.render import render_toets_pdf, using_language
     from toetsapp.files.store import definition_warnings
 
@@ -53,6 +58,8 @@ def write_signed_pdf(toets_path: Path | str, pdf_path: Path | str | None,
     toets, data = read_toets_file(source)
     catalog = catalog_for(toets.form.id)
     form = catalog.form(toets.form.id)
+    if not concept:
+        refuse_unfinished(toets, form, catalog.rubric_for(form.id), source)
     results = verify_toets(toets, trust)
     with using_language(language or toets.language) as lang:
         rows = signature_rows(toets, results, pdf_signers=keys, language=lang)

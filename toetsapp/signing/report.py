@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from toetsapp.cli.table import render_table
-from toetsapp.formatting import format_datetime
-from toetsapp.i18n import _
+from toetsapp.formatting import format_datetime, format_list
+from toetsapp.i18n import _, ngettext
 from toetsapp.signing.files import FileReport
 from toetsapp.signing.status import SignatureResult, position_label
 
@@ -68,8 +68,7 @@ def report_text(report: FileReport, *, verbose: bool = False) -> str:
     if details:
         lines += ["", _("Toelichting"), *details]
     if report.missing:
-        lines += ["", _("Nog geen geldige handtekening van: {organisations}").format(
-            organisations=", ".join(report.missing))]
+        lines += ["", still_to_sign(report.missing)]
     lines += ["", *report.notes] if report.notes else []
     if not report.ok:
         result = _("Resultaat: NIET IN ORDE.")
@@ -79,3 +78,10 @@ def report_text(report: FileReport, *, verbose: bool = False) -> str:
     else:
         result = _("Resultaat: alle handtekeningen zijn geldig.")
     return "\n".join([*lines, "", result])
+
+
+def still_to_sign(organisations: list[str] | tuple[str, ...]) -> str:
+    """'Belastingdienst, UWV en SVB moeten nog (geldig) ondertekenen.' in correct Dutch."""
+    return ngettext("{organisations} moet nog (geldig) ondertekenen.",
+                    "{organisations} moeten nog (geldig) ondertekenen.",
+                    len(organisations)).format(organisations=format_list(list(organisations)))

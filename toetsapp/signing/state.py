@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from toetsapp.formatting import format_list
 from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature, Toets
 from toetsapp.signing.content import accepted_digests, content_digest
@@ -37,7 +38,7 @@ class SignedState:
             return None
         return _("Deze toets is ondertekend door {organisations}. Als je iets wijzigt, "
                  "vervallen deze handtekeningen en moet opnieuw worden ondertekend.").format(
-            organisations=", ".join(self.organisations))
+            organisations=format_list(self.organisations))
 
 
 def signed_state(toets: Toets) -> SignedState:

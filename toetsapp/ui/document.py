@@ -27,6 +27,7 @@ from toetsapp.editing import (
     Target,
 )
 from toetsapp.engine import Evaluation, evaluate_toets
+from toetsapp.files.diskstate import DiskState
 from toetsapp.i18n import _, current_language
 from toetsapp.model.form import Form, Question
 from toetsapp.model.rubric import Rubric
@@ -49,6 +50,7 @@ class Document(QObject):
     sig_comments_changed = Signal()  # comments or section reviews
     sig_content_replaced = Signal()  # the whole toets changed at once (a merge)
     sig_section_changed = Signal(str)  # section id (declared n.v.t. or not)
+    sig_read_only = Signal()  # an edit was refused: the toets is open read-only
 
     def __init__(self, toets: Toets, form: Form, rubric: Rubric | None,
                  path: Path | None = None, *, restored: bool = False,
@@ -66,6 +68,14 @@ class Document(QObject):
         self.saved_once = False
         self._restored = restored
         self._questions = form.question_index()
+        self.read_only = False
+        """Opened while someone else has it open: edits are refused, saving makes a copy."""
+        self.disk: DiskState | None = None
+        """The file as last read or written, to notice changes made elsewhere."""
+        self.lock: Path | None = None
+        """The toets this document holds the lock file of."""
+        self.shared: Path | None = None
+        """Opened anyway while someone else holds the lock: saving there does not ask."""
         self.edit_guard: Callable[[], bool] | None = None
         """Asked before the first edit; False refuses it (e.g. it would void signatures)."""
         self.evaluation: Evaluation = evaluate_toets(toets, form, rubric)
@@ -99,6 +109,10 @@ class Document(QObject):
     def edit(self, target: Target, value: Any, text: str, *, typing: bool = False) -> None:
         """Change ``target`` to ``value`` as one undoable step (no-op when unchanged)."""
         if value == self.value(target):
+            return
+        if self.read_only and not isinstance(target, SignaturesSlot | ReviewSlot):
+            self.announce(target)  # the views show the model again
+            self.sig_read_only.emit()
             return
         if self.edit_guard is not None and not isinstance(target, SignaturesSlot | ReviewSlot):
             if not self.edit_guard():

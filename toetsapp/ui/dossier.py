@@ -157,7 +157,7 @@ class DossierEditor(DossierOps, QDialog):
         for button in (self.folder_button, self.pdf_button, self.close_button):
             buttons.addWidget(button)
         column.addLayout(buttons)
-        self.build_button.clicked.connect(lambda: self.build())
+        self.build_button.clicked.connect(self.build_clicked)
         self.folder_button.clicked.connect(
             lambda: self.result_path and self._open(self.result_path.parent))
         self.pdf_button.clicked.connect(lambda: self.result_path and self._open(self.result_path))

@@ -33,6 +33,8 @@ SUFFIX = ".dossier.json"
 class DossierOps(Base):
     """File handling and building for the dossier editor."""
 
+    confirmed_output: Path | None = None  # an output the user agreed to replace
+
     def _start_folder(self) -> str:
         return str(self.path.parent) if self.path else settings.last_folder.get()
 
@@ -171,6 +173,14 @@ class DossierOps(Base):
             _("PDF-bestanden (*.pdf)"))
         if name:
             self.output.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
+            self.confirmed_output = Path(self.output.text())
+
+    def build_clicked(self) -> None:
+        """The build button: an existing dossier PDF is only replaced after asking."""
+        target = Path(self.output.text().strip() or self._default_output()).expanduser()
+        if messages.confirm_overwrite(self, target, self.confirmed_output):
+            self.confirmed_output = target
+            self.build()
 
     def build(self) -> None:
         """Make the dossier PDF of the manifest as shown, off the GUI thread."""

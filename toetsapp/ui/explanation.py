@@ -28,8 +28,9 @@ def _reasons_html(reasons: list[ExplainedReason]) -> str:
             parts = "; ".join(f"{escape(item)}: <i>{escape(value)}</i>"
                               for item, value in reason.basis)
             basis = "<br/><small>" + escape(_("Op basis van")) + ": " + parts + "</small>"
-        default = (" " + escape(_("(geen regel van toepassing; standaardniveau)"))
-                   if reason.is_default else "")
+        default = (" (" + escape(_("standaardniveau")) + ")<br/><small>"
+                   + escape(reason.undecided) + "</small>"
+                   if reason.is_default and reason.undecided else "")
         items.append(f"<li><b>{escape(reason.level)}</b> — {escape(reason.because)}"
                      f"{default}{basis}</li>")
     return ("<ul style='margin-left:-16px'>" + "".join(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -29,6 +28,7 @@ from toetsapp.i18n import _, ngettext
 from toetsapp.model.toets import Toets
 from toetsapp.ui import settings
 from toetsapp.ui.document import Document
+from toetsapp.ui.messages import confirm_overwrite
 from toetsapp.ui.pdfpreview import render_pages
 from toetsapp.ui.tasks import BackgroundTask, Report
 from toetsapp.ui.widgets import ErrorLabel, heading, muted
@@ -47,18 +47,6 @@ def checked_rows(toets: Toets, language: str) -> list | None:
     except ToetsappError:
         return None  # the PDF then says 'niet gecontroleerd'
     return signature_rows(toets, results, language=language)
-
-
-def confirm_overwrite(parent: QWidget, path: Path) -> bool:
-    """Ask before replacing an existing file (True: go ahead)."""
-    if not path.exists():
-        return True
-    answer = QMessageBox.question(
-        parent, _("Bestand bestaat al"),
-        _("{file} bestaat al. Wil je het vervangen?").format(file=path.name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ExportDialog(QDialog):
@@ -144,7 +132,7 @@ class ExportDialog(QDialog):
     def _export_clicked(self) -> None:
         """Export: a file typed into the field that already exists is replaced only on yes."""
         target = Path(self.path_edit.text()).expanduser()
-        if target != self._confirmed and not confirm_overwrite(self, target):
+        if not confirm_overwrite(self, target, self._confirmed):
             return
         self.start(target)
 

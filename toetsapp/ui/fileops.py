@@ -11,12 +11,15 @@ from PySide6.QtWidgets import QFileDialog
 
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.files.atomic import ReadOnlyFile, check_replaceable
+from toetsapp.files.diskstate import DiskState, changed_on_disk, disk_state
+from toetsapp.files.locking import Locked, acquire, release
 from toetsapp.files.recovery import RecoveryEntry, discard_recovery, read_recovery
 from toetsapp.files.store import SUFFIX, definition_warnings, load_toets, new_toets, save_toets
 from toetsapp.formatting import format_datetime
 from toetsapp.i18n import N_, _
 from toetsapp.model.toets import Toets, utcnow
 from toetsapp.ui import settings
+from toetsapp.ui.diskprompts import ask_changed_on_disk, ask_locked
 from toetsapp.ui.document import Document
 from toetsapp.ui.messages import ask_save_changes, confirm, show_file_problem
 
@@ -60,15 +63,73 @@ class FileOps:
         if self.doc is not None and self.doc.path is not None and self.doc.path == path.resolve():
             return True
         try:
+            state = disk_state(path)
             doc = self._document_for(load_toets(path), path, path=path.resolve())
         except FileProblem as problem:
             show_file_problem(self, _("Deze toets kan niet worden geopend"), problem)
             return False
+        doc.disk = state
+        if not self._take_lock(doc, path.resolve()):
+            doc.deleteLater()
+            return False
         if not self.close_document():
+            if doc.lock is not None:
+                release(doc.lock)
+            doc.deleteLater()
             return False
         self.set_document(doc)
         settings.last_folder.set(str(path.resolve().parent))
         self.refresh_recent(settings.remember_recent(path))
+        return True
+
+    def _take_lock(self: MainWindow, doc: Document, path: Path) -> bool:
+        """Lock ``path`` for ``doc``; when someone else has it open, ask (read-only, open
+        anyway, cancel). False: cancelled. A stale lock is taken over with a notice."""
+        try:
+            got = acquire(path)
+        except Locked as locked:
+            choice = ask_locked(self, path.name, locked.info)
+            if choice == "cancel":
+                return False
+            if choice == "read_only":
+                doc.read_only = True
+                doc.warnings.append(_("Alleen-lezen: {who} heeft deze toets open. Wijzigen "
+                                      "kan niet; ‘Opslaan als’ maakt een eigen kopie.")
+                                    .format(who=locked.info.describe()))
+                return True
+            doc.shared = path  # their lock stays: others still see that they have it open
+            doc.warnings.append(_("Let op: {who} heeft deze toets ook open. Toetsapp vraagt "
+                                  "bij opslaan wat er moet gebeuren als die versie intussen "
+                                  "is gewijzigd.").format(who=locked.info.describe()))
+            return True
+        except (OSError, FileProblem):
+            return True  # e.g. a read-only folder: open without a lock file
+        doc.lock = path
+        if got.taken_over is not None:
+            doc.warnings.append(_("De vergrendeling van {who} was verlopen en is overgenomen.")
+                                .format(who=got.taken_over.describe()))
+        return True
+
+    def reload(self: MainWindow) -> bool:
+        """Replace the open toets by the version on disk (unsaved changes are dropped)."""
+        doc = self.doc
+        if doc is None or doc.path is None:
+            return False
+        path = doc.path
+        try:
+            state = disk_state(path)
+            fresh = self._document_for(load_toets(path), path, path=path)
+        except FileProblem as problem:
+            show_file_problem(self, _("Deze toets kan niet worden geopend"), problem)
+            return False
+        fresh.disk, fresh.lock, fresh.read_only = state, doc.lock, doc.read_only
+        fresh.shared = doc.shared
+        doc.lock = None  # handed over, not released
+        self.autosaver.attach(None)
+        self.autosaver.discard()
+        self.clear_document()
+        self.set_document(fresh)
+        self.show_status(_("Herladen: {file}").format(file=path.name))
         return True
 
     def restore(self: MainWindow, entry: RecoveryEntry) -> bool:
@@ -84,6 +145,10 @@ class FileOps:
                              .format(file=original))
             doc = self._document_for(toets, entry.file, path=original, restored=True,
                                      notes=notes)
+            if original is not None and original.exists():
+                doc.disk = disk_state(original)
+                if len(notes) > 1:  # changed after the recovery file: saving must ask
+                    doc.disk = DiskState(0, -1, "")
         except FileProblem as problem:
             show_file_problem(self, _("Dit werk kan niet worden hersteld"), problem)
             return False
@@ -103,7 +168,7 @@ class FileOps:
     def save(self: MainWindow) -> bool:
         if self.doc is None:
             return False
-        if self.doc.path is None:
+        if self.doc.path is None or self.doc.read_only:
             return self.save_as()
         return self.write_to(self.doc.path)
 
@@ -133,6 +198,28 @@ class FileOps:
         """Save atomically; every save logs a revision with the changed answers."""
         doc = self.doc
         assert doc is not None
+        target = path.resolve()
+        if target == doc.path and not doc.read_only and changed_on_disk(target, doc.disk):
+            choice = ask_changed_on_disk(self, target.name)
+            if choice == "cancel":
+                return False
+            if choice == "reload":
+                self.reload()
+                return False
+            if choice == "copy":
+                return self.save_as()
+        locked_here = False
+        if doc.lock != target and doc.shared != target:
+            try:
+                acquire(target)
+                locked_here = True
+            except Locked as locked:
+                if not confirm(self, _("Toets is al geopend"), _(
+                        "‘{name}’ is geopend door {who}. Toch overschrijven?").format(
+                        name=target.name, who=locked.info.describe()), _("Overschrijven")):
+                    return False
+            except (OSError, FileProblem):
+                pass
         toetser = doc.toets.metadata.toetser.name
         summary = _("Opgeslagen") if doc.saved_once else _("Bewerkt met Toetsapp")
         replace = False
@@ -151,9 +238,17 @@ class FileOps:
             save_toets(doc.toets, path, summary=summary, by=settings.toetser_name.get() or toetser,
                        previous=doc.saved, replace_read_only=replace)
         except FileProblem as problem:
+            if locked_here:
+                release(target)
             show_file_problem(self, _("Opslaan is mislukt"), problem)
             return False
-        doc.mark_saved(path.resolve())
+        if locked_here:
+            if doc.lock is not None:
+                release(doc.lock)
+            doc.lock = target
+        doc.read_only = False
+        doc.disk = disk_state(target)
+        doc.mark_saved(target)
         if toetser:
             settings.toetser_name.set(toetser)
         settings.last_folder.set(str(path.resolve().parent))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from toetsapp import __version__
 from toetsapp.catalog import Catalog
+from toetsapp.files.locking import release
 from toetsapp.i18n import _, current_language
 from toetsapp.ui import settings
 from toetsapp.ui.actions import build_menus, create_actions
@@ -30,7 +31,7 @@ from toetsapp.ui.panelops import PanelOps
 from toetsapp.ui.problems import ProblemsPanel
 from toetsapp.ui.reviewops import ReviewOps
 from toetsapp.ui.scorepanel import ScorePanel
-from toetsapp.ui.signing import SignDialog, SigningWatch
+from toetsapp.ui.signing import SigningWatch
 from toetsapp.ui.startscreen import StartScreen
 from toetsapp.ui.theme import apply_theme
 from toetsapp.ui.toolops import ToolOps
@@ -166,6 +167,9 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         settings.splitter_state.set(bytes(self.view.splitter.saveState().data()))
         settings.window_state.set(bytes(self.saveState().data()))
         disconnect_document(self, self.doc)
+        if self.doc.lock is not None:  # never someone else's: release checks the owner
+            release(self.doc.lock)
+            self.doc.lock = None
         for widget in (self.view, self.scores, self.problems):
             if widget is not None:
                 widget.hide()
@@ -200,7 +204,9 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
             self.setWindowTitle("Toetsapp")
             self.setWindowModified(False)
             return
-        self.setWindowTitle(f"{doc.display_name()}[*] — {doc.form.title.get(self.language)}")
+        read_only = " " + _("(alleen-lezen)") if doc.read_only else ""
+        self.setWindowTitle(f"{doc.display_name()}[*]{read_only} — "
+                            f"{doc.form.title.get(self.language)}")
         self.setWindowModified(doc.modified)
 
     def _sync_actions(self) -> None:
@@ -283,10 +289,6 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         tool.raise_()
         tool.activateWindow()
         return tool
-
-    def sign(self) -> None:
-        if self.doc is not None:
-            SignDialog(self.doc, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, _("Over Toetsapp"), _(

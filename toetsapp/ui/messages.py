@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -63,3 +64,12 @@ def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def confirm_overwrite(parent: QWidget, path: Path, confirmed: Path | None = None) -> bool:
+    """Ask before replacing an existing file (not when ``confirmed`` is that file, e.g.
+    chosen in a save dialog that asked already, or written by this dialog before)."""
+    if not path.exists() or (confirmed is not None and confirmed == path):
+        return True
+    return confirm(parent, _("Bestand bestaat al"), _(
+        "{file} bestaat al. Wil je het vervangen?").format(file=path), _("&Vervangen"))

@@ -11,6 +11,7 @@ from toetsapp.ui.document import Document
 from toetsapp.ui.metafields import MetaChoice, MetaDate, MetaLine, MetaList
 from toetsapp.ui.organisations import OrganisationsEditor
 from toetsapp.ui.sectionpage import MAX_TEXT_WIDTH, PAGE_MARGIN
+from toetsapp.ui.statusfield import status_field
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
 
 
@@ -73,9 +74,10 @@ class MetadataPage(ReadableColumn):
             self.fields[name] = MetaDate(doc, name, label, planning)
             plan_form.addRow(self._label(label, self.fields[name].focus_widget()),
                              self.fields[name])
-        self.fields["status"] = MetaChoice(doc, "status", _("Status"),
-                                           [(s, status_label(s)) for s in STATUSES], planning)
-        plan_form.addRow(self._label(_("&Status"), self.fields["status"]), self.fields["status"])
+        status_box, status = status_field(doc, _("Status"),
+                                          [(s, status_label(s)) for s in STATUSES], planning)
+        self.fields["status"] = status
+        plan_form.addRow(self._label(_("&Status"), status), status_box)
         column.addWidget(planning)
         column.addStretch(1)
         self._align_labels()

@@ -49,6 +49,7 @@ class EntryState:
     is_data_page: bool = False
     level_rank: int = 0  # 0 is the best level: the dot's shape says the rank too
     comments: int = 0  # open comments in the section
+    provisional: bool = False  # the toets has open problems: the level may still change
 
 
 def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]]:
@@ -64,11 +65,17 @@ def section_dimensions(form: Form, rubric: Rubric | None) -> dict[str, list[str]
 
 
 def level_mark(painter: QPainter, box: QRectF, colour: QColor, rank: int,
-               outline: QColor) -> None:
+               outline: QColor, hollow: bool = False) -> None:
     """A score dot that is not colour-only: circle, triangle, diamond, square by rank
-    (best to worst), outlined in the text colour so it stands out 3:1 on any theme."""
-    painter.setPen(QPen(outline, 1.2))
-    painter.setBrush(colour)
+    (best to worst), outlined in the text colour so it stands out 3:1 on any theme;
+    ``hollow`` (a provisional level): only a thick outline in the level's colour."""
+    if hollow:
+        painter.setPen(QPen(colour, 3))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = box.adjusted(1.5, 1.5, -1.5, -1.5)
+    else:
+        painter.setPen(QPen(outline, 1.2))
+        painter.setBrush(colour)
     c, r = box.center(), box.width() / 2
     if rank <= 0:
         painter.drawEllipse(box)
@@ -111,7 +118,8 @@ class _Delegate(QStyledItemDelegate):
         right = rect.right()
         if state.level_colour:
             dot = QRectF(right - 12, rect.center().y() - 6, 12, 12)
-            level_mark(painter, dot, QColor(state.level_colour), state.level_rank, text_colour)
+            level_mark(painter, dot, QColor(state.level_colour), state.level_rank, text_colour,
+                       hollow=state.provisional)
         right -= 20
         if state.comments:
             label = str(state.comments)
@@ -216,7 +224,8 @@ class Navigator(QListView):
             state = EntryState(answered, visible, errors.get(section.id, 0),
                                section.id not in evaluation.visibility.sections, label, colour,
                                level_rank=rank,
-                               comments=self.comment_counts.get(section.id, 0))
+                               comments=self.comment_counts.get(section.id, 0),
+                               provisional=evaluation.provisional.is_provisional)
             self._set_state(row, state)
 
     def apply_comments(self, per_section: Mapping[str, int]) -> None:
@@ -253,7 +262,9 @@ class Navigator(QListView):
         text = _("{a} van {n} vragen beantwoord").format(a=state.answered, n=state.visible)
         if state.errors:
             text += ", " + _("{n} problemen").format(n=state.errors)
-        if state.level_label:
+        if state.level_label and state.provisional:
+            text += ", " + _("voorlopige score: {level}").format(level=state.level_label)
+        elif state.level_label:
             text += ", " + _("score: {level}").format(level=state.level_label)
         if state.comments:
             text += ", " + ngettext("{n} open opmerking", "{n} open opmerkingen",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from toetsapp.i18n import _
 from toetsapp.model.rubric import Level
-from toetsapp.model.toets import MAX_EVIDENCE, Override
+from toetsapp.model.toets import MAX_EVIDENCE, MIN_MOTIVATION, MIN_MOTIVATION_WORDS, Override
 from toetsapp.ui.widgets import ErrorLabel, heading, muted
 
 KEEP = object()  # the dialog was cancelled: change nothing
@@ -32,6 +32,7 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Score aanpassen"))
         self.levels, self.computed, self.outcome = levels, computed, KEEP
+        self.tried = False  # the hint appears only after a first attempt to save
         labels = {lvl.value: lvl.label.get(language) for lvl in levels}
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Score aanpassen: {subject}").format(subject=subject), 1.2))
@@ -46,11 +47,14 @@ class OverrideDialog(QDialog):
             if level.value == computed:
                 text += " " + _("(berekend)")
             button = QRadioButton(text, self)
-            if level.description:
-                button.setToolTip(level.description.get(language))
-                button.setAccessibleDescription(level.description.get(language))
             self.group.addButton(button, index)
             layout.addWidget(button)
+            if level.description:  # the meaning of each level, visible (not only a tooltip)
+                meaning = muted(level.description.get(language), self)
+                meaning.setWordWrap(True)
+                meaning.setContentsMargins(24, 0, 0, 4)
+                button.setAccessibleDescription(level.description.get(language))
+                layout.addWidget(meaning)
             if current is not None and current.value == level.value:
                 button.setChecked(True)
         caption = QLabel(_("&Motivering (verplicht):"), self)
@@ -85,7 +89,7 @@ class OverrideDialog(QDialog):
         layout.addWidget(self.buttons)
         self.group.idToggled.connect(lambda *_: self._validate())
         self.motivation.textChanged.connect(self._validate)
-        self.resize(520, 480)
+        self.resize(560, 600)
         self._validate()
 
     def chosen(self) -> str | None:
@@ -99,19 +103,25 @@ class OverrideDialog(QDialog):
             return _("Kies een niveau.")
         if chosen == self.computed:
             return _("Dit is het berekende niveau; kies een ander niveau of annuleer.")
-        if not self.motivation.toPlainText().strip():
+        text = self.motivation.toPlainText().strip()
+        if not text:
             return _("Een afwijking van de berekende score heeft een motivering nodig.")
+        if len(text) < MIN_MOTIVATION or len(text.split()) < MIN_MOTIVATION_WORDS:
+            return _("Schrijf een motivering van minstens {n} tekens en {w} woorden: welke "
+                     "feiten maken dat de berekende score niet klopt?").format(
+                n=MIN_MOTIVATION, w=MIN_MOTIVATION_WORDS)
         if len(self.motivation.toPlainText()) > MAX_EVIDENCE:
             return _("De motivering is te lang.")
         return ""
 
     def _validate(self) -> None:
-        problem = self.problem()
-        self.save_button.setEnabled(not problem)
-        self.hint.show_message(problem)
+        """After a first attempt, say what is still missing while the user types."""
+        self.hint.show_message(self.problem() if self.tried else "")
 
     def _save(self) -> None:
         if self.problem():
+            self.tried = True
+            self._validate()
             return
         chosen = self.chosen()
         assert chosen is not None

@@ -10,6 +10,7 @@ from toetsapp.editing import OverrideSlot
 from toetsapp.engine import Problem
 from toetsapp.i18n import _
 from toetsapp.ui import settings
+from toetsapp.ui.messages import show_error
 from toetsapp.ui.override import KEEP, OverrideDialog
 from toetsapp.ui.problems import ProblemsPanel
 
@@ -72,6 +73,11 @@ class PanelOps:
             levels, subject = rubric.verdicts, rubric.verdict_label.get(self.language)
             computed = evaluation.verdict.computed if evaluation.verdict else None
             current = doc.toets.overrides.verdict
+            if computed is None and current is None:
+                show_error(self, _("Nog geen eindoordeel"), _(
+                    "Er is nog geen eindoordeel om van af te wijken: beoordeel eerst de "
+                    "dimensies door de vragen te beantwoorden."))
+                return
         else:
             dim = rubric.dimension(dimension_id)
             assert dim is not None
@@ -79,6 +85,12 @@ class PanelOps:
             computed = next(s.computed for s in evaluation.dimensions
                             if s.dimension.id == dimension_id)
             current = doc.toets.overrides.dimensions.get(dimension_id)
+            if computed is None and current is None:
+                show_error(self, _("Nog niet beoordeeld"), _(
+                    "‘{dim}’ is nog niet beoordeeld; een afwijking is een oordeel over een "
+                    "berekende score. Beantwoord eerst de vragen waarop de dimensie steunt.")
+                    .format(dim=subject))
+                return
         by = doc.toets.metadata.toetser.name or settings.toetser_name.get()
         dialog = OverrideDialog(subject, levels, computed, current, by, self.language, self)
         dialog.exec()

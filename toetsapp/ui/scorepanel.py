@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -79,12 +81,16 @@ class DimensionRow(QFrame):
         self._flash_timer.timeout.connect(lambda: self._set_flash(False))
 
     def show_score(self, score: DimensionScore, rubric: Rubric, html: str | None,
-                   flash: bool) -> None:
+                   flash: bool, provisional: bool = False) -> None:
         level = rubric.level(score.level) if score.level else None
         text = _("n.v.t.") if score.not_applicable and score.level is None else level_label(
             rubric, score.level, self.language)
         self.chip.set_level(text, level.color if level else None)
         notes = []
+        if provisional and score.level is not None:
+            inputs = len(score.dimension.inputs)
+            notes.append(_("voorlopig: {a} van {n} invoervragen beantwoord").format(
+                a=inputs - len(score.unanswered_inputs), n=inputs))
         if self.dimension.critical:
             notes.append(_("kritieke dimensie"))
         if score.overridden:
@@ -93,6 +99,10 @@ class DimensionRow(QFrame):
         self.note.setText(" · ".join(notes))
         self.note.setVisible(bool(notes))
         self.setAccessibleName(f"{self.name.text()}: {self.chip.text()}")
+        assessable = score.computed is not None or score.override is not None
+        self.adjust.setEnabled(assessable)
+        self.adjust.setToolTip("" if assessable else _("Nog niet beoordeeld: er is niets om "
+                                                       "van af te wijken."))
         if html is not None and html != self.explanation.text():
             self.explanation.setText(html)
         if flash and score.level != self.level and self.level != "?":
@@ -133,6 +143,10 @@ class ScorePanel(ReadableColumn):
         self.verdict.setFont(scaled_font(self.verdict.font(), 1.15, bold=True))
         self.verdict.setMargin(10)
         self.column.addWidget(self.verdict)
+        self.verdict_state = QLabel(body)
+        self.verdict_state.setObjectName("verdictState")
+        self.verdict_state.setWordWrap(True)
+        self.column.addWidget(self.verdict_state)
         self.verdict_note = muted("", body)
         self.column.addWidget(self.verdict_note)
         actions = QHBoxLayout()
@@ -184,7 +198,7 @@ class ScorePanel(ReadableColumn):
             row = self.rows[score.dimension.id]
             html = (dimension_html(score, evaluation, rubric, self.language)
                     if row.why.isChecked() else None)
-            row.show_score(score, rubric, html, flash)
+            row.show_score(score, rubric, html, flash, evaluation.provisional.is_provisional)
         self._show_verdict(evaluation, rubric)
         self._show_figures(evaluation)
 
@@ -192,14 +206,25 @@ class ScorePanel(ReadableColumn):
         verdict = evaluation.verdict
         value = verdict.value if verdict else None
         option = rubric.verdict(value) if value else None
-        self.verdict.setText(verdict_label(rubric, value, self.language))
+        state = evaluation.provisional
+        label = verdict_label(rubric, value, self.language)
+        if option is not None and state.is_provisional:
+            label = _("Voorlopig: {verdict}").format(verdict=label)
+        self.verdict.setText(label)
         if option is not None:
             colour = option.color
+            border = ("border:3px dashed palette(text);" if state.is_provisional
+                      else "")
             self.verdict.setStyleSheet(f"background:{colour}; color:{text_on_hex(colour)};"
-                                       "border-radius:8px;")
+                                       f"border-radius:8px;{border}")
         else:
             self.verdict.setStyleSheet("border:1px dashed palette(mid); border-radius:8px;")
         self.verdict.setAccessibleName(_("Eindoordeel: {v}").format(v=self.verdict.text()))
+        self.verdict_adjust.setEnabled(verdict is not None and (
+            verdict.computed is not None or verdict.override is not None))
+        lead = _("Voorlopig") if state.is_provisional else _("Volledig")
+        self.verdict_state.setText(f"<b>{escape(lead)}</b> — {escape(state.summary())}")
+        self.verdict_state.setAccessibleName(f"{lead} — {state.summary()}")
         note = ""
         if verdict is not None and verdict.overridden:
             note = _("Aangepast door de toetser (berekend: {v}).").format(

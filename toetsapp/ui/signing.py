@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from toetsapp.editing import SignaturesSlot
+from toetsapp.engine.provisional import Provisional, problem_where, problems_text
 from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.formatting import format_list
 from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS
 from toetsapp.ui.document import Document
@@ -36,7 +38,7 @@ class SigningWatch(QObject):
     """Shows who signed (and whose signature an edit voided); guards the first edit."""
 
     def __init__(self, doc: Document, banner: Banner, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(banner)  # lives (and its timer fires) no longer than the banner
         self.doc, self.banner, self.window = doc, banner, parent
         self._stopped = False
         self._timer = QTimer(self, singleShot=True, interval=400)
@@ -76,9 +78,9 @@ class SigningWatch(QObject):
         state = signed_state(self.doc.toets)
         lines = []
         if state.current:
-            lines.append(_("Ondertekend door {who}.").format(who=", ".join(state.organisations)))
+            lines.append(_("Ondertekend door {who}.").format(who=format_list(state.organisations)))
         if state.outdated:
-            who = ", ".join(dict.fromkeys(s.organisation for s in state.outdated))
+            who = format_list(list(dict.fromkeys(s.organisation for s in state.outdated)))
             lines.append(_("De handtekening van {who} is vervallen: de toets is na "
                            "ondertekening gewijzigd.").format(who=who))
         self.banner.set_text(" ".join(lines))
@@ -139,7 +141,7 @@ class SignDialog(QDialog):
             button = QRadioButton(position_label(position), self)
             self.positions.addButton(button, index)
             column.addWidget(button)
-        self.positions.button(0).setChecked(True)
+        # no default: the position is the signer's own, deliberate choice
         form.addRow(_("Standpunt:"), column)
         self.remarks = QPlainTextEdit(self)
         self.remarks.setTabChangesFocus(True)
@@ -151,6 +153,15 @@ class SignDialog(QDialog):
         form.addRow(_("Functie") + ":", self.role)
         form.addRow("", muted(_("Naam en organisatie komen uit het certificaat.")))
         layout.addLayout(form)
+        state = doc.evaluation.provisional
+        self.open_problems = muted("", self)
+        if state.count:
+            self.open_problems.setText(_("Let op: de toets heeft nog {problems}. Je moet "
+                                         "bevestigen dat je toch ondertekent; de handtekening "
+                                         "legt vast hoeveel het er waren.").format(
+                problems=problems_text(state.count)))
+        self.open_problems.setVisible(bool(state.count))
+        layout.addWidget(self.open_problems)
         self.problem = ErrorLabel(self)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -183,16 +194,25 @@ class SignDialog(QDialog):
 
     def sign(self) -> bool:
         """Load the key, sign, and store the signature as one undoable step."""
-        from toetsapp.signing import load_p12, sign_toets
+        from toetsapp.signing import check_position, load_p12, sign_toets
 
-        position = POSITIONS[max(self.positions.checkedId(), 0)]
+        if self.positions.checkedId() < 0:
+            self.problem.show_message(_("Kies je standpunt: akkoord, akkoord met kanttekeningen "
+                                        "of niet akkoord."))
+            return False
+        position = POSITIONS[self.positions.checkedId()]
+        remarks = self.remarks.toPlainText().strip()
+        state = self.doc.evaluation.provisional
         key = None
         try:
+            check_position(position, remarks)
             key = (self.token.open_key() if self.uses_token
                    else load_p12(self.file.text().strip(), self.password.text()))
-            signed = sign_toets(self.doc.toets, key, position=position,
-                                remarks=self.remarks.toPlainText().strip(),
-                                role=self.role.text().strip() or None)
+            if state.count and not confirm_open_problems(self, state):
+                return False
+            signed = sign_toets(self.doc.toets, key, position=position, remarks=remarks,
+                                role=self.role.text().strip() or None,
+                                open_problems=state.count)
         except FileProblem as problem:
             self.problem.show_message(problem.describe())
             return False
@@ -207,3 +227,16 @@ class SignDialog(QDialog):
                       _("Ondertekend door {who}").format(who=organisation))
         self.accept()
         return True
+
+
+def confirm_open_problems(parent: QWidget, state: Provisional, limit: int = 15) -> bool:
+    """Ask before signing a toets with open problems, listing them."""
+    lines = [f"• {problem_where(p)}{p.message}" for p in state.problems[:limit]]
+    if state.count > limit:
+        lines.append(_("… en nog {n}").format(n=state.count - limit))
+    text = (_("Deze toets heeft nog {problems}:").format(problems=problems_text(state.count))
+            + "\n\n" + "\n".join(lines) + "\n\n"
+            + _("Wil je toch ondertekenen? In je handtekening wordt vastgelegd dat je "
+                "ondertekende met {problems}.").format(problems=problems_text(state.count)))
+    return confirm(parent, _("Ondertekenen met open problemen?"), text,
+                   _("Toch ondertekenen"))

@@ -106,3 +106,12 @@ class ToolOps:
 
         self.preview = open_preview(self.doc, self)
         return self.preview
+
+    def sign(self: MainWindow) -> None:
+        """Sign what is on disk: saved first, and the signature saved at once."""
+        from toetsapp.ui.signing import SignDialog
+
+        doc = self.doc
+        ready = doc is not None and (not (doc.modified or doc.path is None) or self.save())
+        if ready and SignDialog(doc, self).exec() and self.doc is not None:
+            self.save()

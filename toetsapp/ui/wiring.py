@@ -29,6 +29,8 @@ def connect_document(window: MainWindow, doc: Document) -> None:
     doc.sig_modified_changed.connect(window.update_title)
     doc.sig_path_changed.connect(window.update_title)
     doc.sig_metadata_changed.connect(window.update_title)
+    doc.sig_read_only.connect(lambda: window.show_status(_(
+        "Deze toets is alleen-lezen geopend; kies ‘Opslaan als’ voor een eigen kopie.")))
     stack = doc.undo_stack
     undo, redo = window.actions.undo, window.actions.redo
     stack.canUndoChanged.connect(undo.setEnabled)

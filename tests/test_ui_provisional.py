@@ -1,0 +1,93 @@
+"""The app shows what is provisional: score panel, navigator (screenshots: TOETSAPP_SCREENSHOTS)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import ROOT
+from tests.uihelp import dispose, open_window
+
+UITV = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    folder = Path(os.environ.get("TOETSAPP_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _save(widget, path: Path) -> None:
+    for _round in range(4):
+        QApplication.processEvents()
+    assert widget.grab().toImage().save(str(path))
+
+
+def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, shots):
+    window = open_window(qtbot, catalog)
+    try:
+        window.resize(QSize(1440, 900))
+        window.new_toets("uitvoerbaarheidstoets")
+        panel, doc = window.scores, window.doc
+        assert panel.verdict.text() == "nog geen oordeel"
+        assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 9 dimensies")
+        _save(window.score_dock, shots / "12-scorepaneel-nieuw.png")
+        doc.edit_answer("gevolgen", "value", "beperkt")
+        assert panel.verdict.text() == "Voorlopig: Uitvoerbaar"
+        state = panel.verdict_state.accessibleName()
+        assert state.startswith("Voorlopig — 1 van 9 dimensies beoordeeld · 1 van 57 vragen")
+        assert "open problemen" in state
+        row = panel.rows["processen_ict"]
+        # hidden inputs are not 'unanswered' since issue 11 (they count as done)
+        assert "voorlopig: 4 van 6 invoervragen beantwoord" in row.note.text()
+        row.why.setChecked(True)
+        assert "Het niveau kan nog veranderen door" in row.explanation.text()
+        assert "geen regel van toepassing" not in row.explanation.text()
+        navigator = window.view.navigator
+        described = [navigator.entries.item(r).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+                     for r in range(navigator.entries.rowCount())]
+        assert any("voorlopige score: Geen knelpunt" in (d or "") for d in described)
+        _save(window.score_dock, shots / "12-scorepaneel-een-antwoord.png")
+        window.autosaver.attach(None)
+        window.clear_document()
+        assert window.open_path(UITV)
+        panel = window.scores
+        assert not panel.verdict.text().startswith("Voorlopig")
+        assert panel.verdict_state.accessibleName().startswith(
+            "Volledig — 10 van 10 dimensies beoordeeld")
+        assert all(not r.note.text().startswith("voorlopig") for r in panel.rows.values())
+        _save(window.score_dock, shots / "12-scorepaneel-volledig.png")
+        _save(window, shots / "12-venster-volledig.png")
+    finally:
+        dispose(window)
+
+
+def test_definitief_cannot_be_chosen_while_problems_remain(qtbot, catalog):
+    from toetsapp.editing import MetaField
+
+    window = open_window(qtbot, catalog)
+    try:
+        window.new_toets("uitvoerbaarheidstoets")
+        doc = window.doc
+        status = window.view.metadata_page.fields["status"]
+        final = status.values.index("definitief")
+        assert not status.model().item(final).isEnabled()
+        status.activated.emit(final)  # as if chosen anyway (keyboard, assistive tech)
+        assert doc.value(MetaField("status")) == "concept"
+        text = status.message.text()
+        assert "Status ‘Definitief’ kan nog niet." in text and "open problemen" in text
+        assert "Soort regelgeving" in text and "andere" in text
+        status.activated.emit(status.values.index("in_review"))
+        assert doc.value(MetaField("status")) == "in_review" and not status.message.text()
+        window.autosaver.attach(None)
+        window.clear_document()
+        assert window.open_path(UITV)
+        status = window.view.metadata_page.fields["status"]
+        assert status.model().item(final).isEnabled() and not status.message.isVisibleTo(status)
+    finally:
+        dispose(window)
