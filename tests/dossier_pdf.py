@@ -82,3 +82,20 @@ class Grid:
             bottom = tops[i + 1][1] if i + 1 < len(tops) else 1e9
             out.append([self.cell(top, bottom, c) for c in range(len(self.edges) - 1)])
         return out
+
+
+def overview_rows(words: list[Word], headers: list[str]) -> list[list[str]]:
+    """The numbered rows of the comparison overview on a page: the table whose header
+    line holds every label in ``headers``; it ends at the first word below it in the
+    number column that is not a number (the next heading or table)."""
+    line: list[Word] = []
+    for head in (w for w in words if w.text == headers[0]):
+        line = [w for w in words if abs(w.top - head.top) < 2]
+        if set(headers) <= {w.text for w in line}:
+            break
+    else:
+        return []
+    end = next((w.top for w in words if w.top > head.top + 4 and w.x0 < head.x0 + 5
+                and not w.text.isdigit()), 1e9)
+    grid = Grid(words, headers, header_top=head.top, bottom=end - 3)
+    return [row for row in grid.rows() if row[0].isdigit()]

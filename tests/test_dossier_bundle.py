@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.dossier_pdf import Grid, labels, landscape_pages, page_words
+from tests.dossier_pdf import Grid, labels, landscape_pages, overview_rows, page_words
 from tests.dossier_support import other_pdf, rendered_examples, write_manifest
 from tests.export_support import outline, squash
 from toetsapp.catalog import default_catalog
@@ -74,10 +74,13 @@ def expected(toets) -> dict:
     rubric = catalog.rubric_for(form.id)
     evaluation = evaluate_toets(toets, form, rubric)
     figures = {kf.figure.id: kf.value for kf in evaluation.key_figures}
+    shown = evaluation.visibility.questions
+    slots = {kf.figure.slot: kf.value for kf in evaluation.key_figures
+             if kf.figure.slot and kf.question_id in shown and kf.not_applicable is None}
     return {"verdict": verdict_label(rubric, evaluation.verdict.value, "nl"),
             "levels": [(s.dimension.label.nl, level_label(rubric, s.level, "nl"))
                        for s in evaluation.dimensions],
-            "figures": figures}
+            "figures": figures, "slots": slots}
 
 
 def test_the_dossier_is_written_whole(built, folder):
@@ -161,12 +164,8 @@ def test_comparison_overview_matches_the_toetsen(pdf, built):
     result = built[1]
     pages = landscape_pages(pdf, result.front_pages)
     assert pages, "the comparison is on landscape pages"
-    words = page_words(pdf, pages[0])
-    header = next(w.top for w in words if w.text == "Nr.")
-    bottom = min((w.top for w in words if w.text == "scores" and w.top > header),
-                 default=1e9)  # the heading after the table
-    grid = Grid(words, OVERVIEW, header_top=header, bottom=bottom - 3)
-    rows = {int(r[0]): r for r in grid.rows() if r[0].isdigit()}
+    rows = {int(r[0]): r for r in overview_rows(page_words(pdf, pages[0]), OVERVIEW)}
+    assert sorted(rows) == [2, 3, 5]  # the toetsen, not the other documents
     examples = rendered_examples()
     ut = expected(examples["uitvoerbaarheidstoets"][0])
     row = rows[2]
@@ -174,11 +173,12 @@ def test_comparison_overview_matches_the_toetsen(pdf, built):
     assert row[2] == "U&H-toets"
     assert row[3].startswith("Dienst Toeslagen (DT)")
     assert row[4] == ut["verdict"]
-    assert row[5] == spaced(format_money(ut["figures"]["kosten_incidenteel"], "nl"))
-    assert row[6] == spaced(format_money(ut["figures"]["kosten_structureel"], "nl"))
-    assert row[7] == spaced(format_fte(ut["figures"]["fte_incidenteel"], "nl"))
-    assert row[8] == spaced(amount_text(ut["figures"]["fte_structureel"], "fte", "nl"))
-    assert ut["figures"]["fte_structureel"] < 0 and row[8].endswith("besparing")  # a saving
+    slots = ut["slots"]  # the overview is filled from the page-1 key-figure slots
+    assert row[5] == spaced(format_money(slots["kosten_incidenteel"], "nl"))
+    assert row[6] == spaced(format_money(slots["kosten_structureel"], "nl"))
+    assert row[7] == spaced(format_fte(slots["fte_incidenteel"], "nl"))
+    assert row[8] == spaced(amount_text(slots["fte_structureel"], "fte", "nl"))
+    assert slots["fte_structureel"] < 0 and row[8].endswith("besparing")  # a saving
     assert row[9] == "1 januari 2028"
     assert row[11] == "niet ondertekend"
     dv = expected(examples["doenvermogentoets"][0])

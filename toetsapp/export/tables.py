@@ -69,15 +69,18 @@ class _Layout:
 
 def _layout(style: HouseStyle, headers: list[str], cells: list[list[str]],
             weights: list[float], width: float) -> _Layout:
-    """Column widths and cell styles; crowded tables get a smaller font."""
+    """Column widths and cell styles; crowded tables get a smaller font. Whether a
+    table is crowded depends on its cells only, not on the header labels, so a table
+    has the same font (and breaks the same) in every language."""
     st = style.styles
     for size in (style.size("table"), SMALL_TABLE_FONT):
-        minimum = [min(width * 0.3, 2 * CELL_PAD + 1 + max(
-            _longest_word([head], st["cell_bold"].fontName, size),
-            _longest_word(column, st["cell"].fontName, size)))
-            for head, column in zip(headers, cells, strict=True)]
-        if sum(minimum) <= width * 0.6:
+        content = [min(width * 0.3, 2 * CELL_PAD + 1 + _longest_word(
+            column, st["cell"].fontName, size)) for column in cells]
+        if sum(content) <= width * 0.6:
             break
+    minimum = [min(width * 0.3, 2 * CELL_PAD + 1 + max(
+        _longest_word([head], st["cell_bold"].fontName, size), wanted))
+        for head, wanted in zip(headers, content, strict=True)]
     def sized(name: str) -> ParagraphStyle:
         return st[name] if size == style.size("table") else resized(st[name], size)
 
