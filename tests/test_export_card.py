@@ -29,7 +29,9 @@ def pdfs() -> dict[str, bytes]:
 
 def _words(pdf: bytes) -> list[dict]:
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        return doc.pages[0].extract_words(keep_blank_chars=True, x_tolerance=1.5)
+        page = doc.pages[0].filter(lambda obj: obj.get("object_type") != "char"
+                                   or abs(obj["matrix"][1]) < 1e-6)  # not the CONCEPT mark
+        return page.extract_words(keep_blank_chars=True, x_tolerance=1.5)
 
 
 def slot_positions(pdf: bytes) -> dict[str, tuple[float, float]]:
