@@ -11,12 +11,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from toetsapp import __version__
 from toetsapp.catalog import Catalog
 from toetsapp.files.locking import release
 from toetsapp.i18n import _, current_language
@@ -274,27 +272,6 @@ class MainWindow(FileOps, PanelOps, ToolOps, ReviewOps, QMainWindow):
         from toetsapp.ui.exporting import ExportDialog
 
         ExportDialog(self.doc, self).exec()
-
-    def open_tool(self, kind: str) -> QWidget:
-        """The comparison window or the dossier editor: one of each, raised when open."""
-        from toetsapp.ui.comparing import ComparisonWindow
-        from toetsapp.ui.dossier import DossierEditor
-
-        tool = self.tools.get(kind)
-        if tool is None or not shiboken6.isValid(tool) or not tool.isVisible():
-            maker = ComparisonWindow if kind == "comparison" else DossierEditor
-            tool = self.tools[kind] = maker(self)
-            tool.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        tool.show()
-        tool.raise_()
-        tool.activateWindow()
-        return tool
-
-    def about(self) -> None:
-        QMessageBox.about(self, _("Over Toetsapp"), _(
-            "<h3>Toetsapp {version}</h3><p>Uniforme uitvoerbaarheids-, doenvermogen- en "
-            "invoeringstoetsen van wetgeving. Werkt volledig offline; je werk wordt "
-            "automatisch bewaard.</p>").format(version=__version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         tools = [t for t in self.tools.values() if shiboken6.isValid(t) and t.isVisible()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,10 +32,6 @@ from toetsapp.ui.widgets import ErrorLabel, muted
 
 def who(name: str, organisation: str) -> str:
     return f"{name} ({organisation})" if organisation else name
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class QuestionWidget(QFrame):
@@ -225,7 +222,7 @@ class QuestionWidget(QFrame):
         caption = QLabel(_("Hulpvragen"), frame)
         caption.setFont(scaled_font(caption.font(), 0.95, bold=True))
         inner.addWidget(caption)
-        items = "".join(f"<li>{_escape(g.get(self.language))}</li>"
+        items = "".join(f"<li>{escape(g.get(self.language))}</li>"
                         for g in self.question.guidance)
         text = QLabel(f"<ul style='margin:0 0 0 -20px'>{items}</ul>", frame)
         text.setTextFormat(Qt.TextFormat.RichText)
@@ -273,8 +270,8 @@ class QuestionWidget(QFrame):
                                      if open_ones else _("Opmerking…"))
         self.comments_button.setAccessibleName(_("Opmerkingen bij {q}").format(
             q=self.question.title(self.language)))
-        lines = [f"<b>{_escape(who(c.author, c.organisation))}</b>: "
-                 f"{_escape(c.text[:300])}"
+        lines = [f"<b>{escape(who(c.author, c.organisation))}</b>: "
+                 f"{escape(c.text[:300])}"
                  + (" " + ngettext("({n} reactie)", "({n} reacties)", len(c.replies))
                     .format(n=len(c.replies)) if c.replies else "")
                  for c in open_ones[:3]]

@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from toetsapp import __version__
+from toetsapp.i18n import _
 from toetsapp.search import Filter
 
 if TYPE_CHECKING:
@@ -115,3 +117,25 @@ class ToolOps:
         ready = doc is not None and (not (doc.modified or doc.path is None) or self.save())
         if ready and SignDialog(doc, self).exec() and self.doc is not None:
             self.save()
+
+    # --- other windows -------------------------------------------------------------------
+    def open_tool(self: MainWindow, kind: str) -> QWidget:
+        """The comparison window or the dossier editor: one of each, raised when open."""
+        from toetsapp.ui.comparing import ComparisonWindow
+        from toetsapp.ui.dossier import DossierEditor
+
+        tool = self.tools.get(kind)
+        if tool is None or not shiboken6.isValid(tool) or not tool.isVisible():
+            maker = ComparisonWindow if kind == "comparison" else DossierEditor
+            tool = self.tools[kind] = maker(self)
+            tool.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        tool.show()
+        tool.raise_()
+        tool.activateWindow()
+        return tool
+
+    def about(self: MainWindow) -> None:
+        QMessageBox.about(self, _("Over Toetsapp"), _(
+            "<h3>Toetsapp {version}</h3><p>Uniforme uitvoerbaarheids-, doenvermogen- en "
+            "invoeringstoetsen van wetgeving. Werkt volledig offline; je werk wordt "
+            "automatisch bewaard.</p>").format(version=__version__))
