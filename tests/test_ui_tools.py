@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.uihelp import dispose, open_window, when_dialog
@@ -214,17 +214,17 @@ def test_export_asks_before_replacing_a_file(qtbot, window, tmp_path):
     dialog.path_edit.setText(str(target))
     asked = []
 
-    def answer(button):
+    def answer(name):  # the confirmation's buttons are named "yes" and "cancel"
         def handle(box):
             asked.append(box.text())
-            box.button(button).click()
+            next(b for b in box.buttons() if b.objectName() == name).click()
         return handle
 
-    when_dialog(answer(QMessageBox.StandardButton.No))
+    when_dialog(answer("cancel"))
     dialog.export_button.click()
     assert asked and "bestaat.pdf" in asked[0]
     assert target.read_bytes() == b"oud" and dialog.export_button.isEnabled()
-    when_dialog(answer(QMessageBox.StandardButton.Yes))
+    when_dialog(answer("yes"))
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=120000)
     assert len(asked) == 2 and target.read_bytes().startswith(b"%PDF")
