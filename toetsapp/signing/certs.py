@@ -142,3 +142,25 @@ def key_weakness(cert: x509.Certificate) -> str | None:
         return None
     return _("dit type sleutel wordt niet ondersteund ({kind})").format(
         kind=type(public).__name__.lstrip("_"))
+
+
+class CertificateHolder:
+    """Mixin for anything with a ``certificate``: who it names, read from that certificate."""
+
+    certificate: x509.Certificate
+
+    @property
+    def name(self) -> str:
+        return common_name(self.certificate)
+
+    @property
+    def organisation(self) -> str:
+        return organisation_name(self.certificate)
+
+    @property
+    def subject(self) -> str:
+        return subject_text(self.certificate)
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.certificate)

@@ -31,7 +31,7 @@ class PasswordProblem(FileProblem):
 
 
 @dataclass(frozen=True)
-class SigningKey:
+class SigningKey(certs.CertificateHolder):
     """A private key with its certificate and the other certificates from the file."""
 
     private_key: PrivateKey
@@ -44,22 +44,6 @@ class SigningKey:
         algorithm = certs.algorithm_for_key(self.private_key)
         assert algorithm is not None  # load_p12 only accepts RSA and EC keys
         return algorithm
-
-    @property
-    def name(self) -> str:
-        return certs.common_name(self.certificate)
-
-    @property
-    def organisation(self) -> str:
-        return certs.organisation_name(self.certificate)
-
-    @property
-    def subject(self) -> str:
-        return certs.subject_text(self.certificate)
-
-    @property
-    def fingerprint(self) -> str:
-        return certs.fingerprint(self.certificate)
 
     def sign(self, message: bytes) -> bytes:
         """Sign ``message`` (it is hashed with SHA-256 as part of signing)."""

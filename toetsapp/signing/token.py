@@ -35,7 +35,7 @@ class TokenInfo:
 
 
 @dataclass(frozen=True)
-class TokenKey:
+class TokenKey(certs.CertificateHolder):
     """A private key on a PKCS#11 token, with its certificate (and others on the token)."""
 
     module: str
@@ -52,22 +52,6 @@ class TokenKey:
         algorithm = certs.algorithm_for_key(self.certificate.public_key())
         assert algorithm is not None  # open_token_key only accepts RSA and EC keys
         return algorithm
-
-    @property
-    def name(self) -> str:
-        return certs.common_name(self.certificate)
-
-    @property
-    def organisation(self) -> str:
-        return certs.organisation_name(self.certificate)
-
-    @property
-    def subject(self) -> str:
-        return certs.subject_text(self.certificate)
-
-    @property
-    def fingerprint(self) -> str:
-        return certs.fingerprint(self.certificate)
 
     @property
     def source(self) -> str:
