@@ -76,9 +76,11 @@ def test_a_negative_incidental_fte_is_kept_and_shown_as_invalid(capsys, tmp_path
     code, out, _err = run(capsys, "score", str(path))
     assert code == 0 and "Ongeldige antwoorden" in out and "-5" in out
     pdf = tmp_path / "fout.pdf"
-    assert run(capsys, "render", str(path), "-o", str(pdf))[0] == 0
+    code, out, _err = run(capsys, "render", str(path), "-o", str(pdf))
+    assert code == 1 and "(fte_incidenteel): mag niet" in _err and not pdf.exists()  # definitief
+    assert run(capsys, "render", str(path), "-o", str(pdf), "--concept")[0] == 0
     first = squash(page_text(pdf.read_bytes(), 1))
-    assert "Ongeldig: -5" in first
+    assert "Ongeldig: -5" in first and "CONCEPT" in first
     assert first.count("niet ingevuld") == 0
 
 

@@ -63,7 +63,9 @@ class Evaluation:
         """Open problems and assessed dimensions: how final this toets is."""
         from toetsapp.i18n import current_language
 
-        return provisional(self.problems, self.dimensions, self.progress(), current_language())
+        language = current_language()
+        labels = {q.id: q.label.get(language) for q in self.form.question_index().values()}
+        return provisional(self.problems, self.dimensions, self.progress(), language, labels)
 
 
 def evaluate(form: Form, rubric: Rubric | None, answers: Mapping[str, Any],

@@ -34,6 +34,7 @@ class OpenProblem:
     section: str | None = None
     dimension: str | None = None
     row: int | None = None
+    label: str | None = None  # the question's label, for messages
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,16 @@ def _ids(values: Any) -> tuple[str, ...]:
 
 
 def provisional(problems: list[Problem], dimensions: list[DimensionScore],
-                progress: tuple[int, int], language: str) -> Provisional:
-    """Collect the open problems: every error, then every dimension not assessed."""
+                progress: tuple[int, int], language: str,
+                labels: Mapping[str, str] | None = None) -> Provisional:
+    """Collect the open problems: every error, then every dimension not assessed.
+
+    ``labels`` maps question ids to the labels the user sees, for messages.
+    """
+    labels = labels or {}
     found = [OpenProblem(p.kind if p.kind in ("missing", "invalid") else "override",
-                         p.message, p.question, p.section, row=p.row)
+                         p.message, p.question, p.section, row=p.row,
+                         label=labels.get(p.question or ""))
              for p in problems if p.severity == "error"]
     applicable = [s for s in dimensions if not _not_applicable(s)]
     for score in applicable:
@@ -179,11 +186,15 @@ class NotFinal(ToetsappError):
 
 
 def problem_where(problem: OpenProblem) -> str:
-    """'vraag_id: ' / 'vraag_id, rij 2: ' for messages on one line ('' for a dimension)."""
+    """'Label (vraag_id): ' / 'Label (vraag_id), rij 2: ' for one-line messages.
+
+    '' for a dimension; the id alone when the label is unknown.
+    """
     if not problem.question:
         return ""
     row = _(", rij {n}").format(n=problem.row + 1) if problem.row is not None else ""
-    return f"{problem.question}{row}: "
+    where = f"{problem.label} ({problem.question})" if problem.label else problem.question
+    return f"{where}{row}: "
 
 
 def check_final(status: str, state: Provisional, source: str) -> None:
