@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -16,6 +17,7 @@ from toetsapp.catalog import default_catalog
 from toetsapp.cli import main
 from toetsapp.display import amount_text
 from toetsapp.dossier import compare, render_comparison_pdf
+from toetsapp.dossier.pdfinput import is_tagged
 
 COUNT = 20
 FIGURE_COLUMNS = [(5, "kosten_incidenteel", "money"), (6, "kosten_structureel", "money"),
@@ -66,6 +68,9 @@ def test_contents_lists_every_document_at_its_real_page(twenty):
         title = f"{form.short_title.nl} {lead}"
         if meta.dossiernummer != "36 812":
             title += f": {meta.short_title}"
+        with pikepdf.open(folder / f"toets-{number - 1:02d}.pdf") as found:
+            if not is_tagged(found):  # listed as untagged, after the title
+                title += " (zonder tags)"
         assert row[1].startswith(f"{title} {form.title.nl} · "), row[1]
 
 

@@ -92,7 +92,7 @@ def _document(number: int, entry_title: str, proposal: str, inp: PdfInput, first
         subtitle = inp.path.name
     return DocumentInfo(number, "toets" if inp.toets else "document", title, subtitle,
                         inp.path.name, attachment, inp.pages, first, len(inp.data), inp.sha256,
-                        check)
+                        check, inp.tagged)
 
 
 def _front(manifest: Manifest, documents: list[DocumentInfo], comparison: Comparison | None,
@@ -242,7 +242,7 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
                     "Keywords": ", ".join(x for x in ("Toetsapp", info.dossiernummer,
                                                       info.vergaderjaar) if x),
                     "Creator": f"Toetsapp {__version__}",
-                    "Producer": f"Toetsapp {__version__} (ReportLab, pypdf)"}
+                    "Producer": f"Toetsapp {__version__} (ReportLab, pikepdf)"}
         parts = [Part(f"{d.number}. {d.title}", inp) for d, inp in zip(documents, inputs,
                                                                         strict=True)]
         pdf, starts = merge(front, parts, links, attachments, metadata,

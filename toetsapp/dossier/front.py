@@ -39,6 +39,17 @@ class DocumentInfo:
     size: int
     sha256: str
     signatures: SignatureCheck
+    tagged: bool = True
+
+    @property
+    def marked_title(self) -> str:
+        """The title, with the untagged marker when the PDF has no structure tree."""
+        return self.title if self.tagged else f"{self.title} {untagged_marker()}"
+
+
+def untagged_marker() -> str:
+    """The short note after the title of a PDF without tags (not accessible)."""
+    return _("(zonder tags)")
 
 
 def kamer_name(kamer: str) -> str:
@@ -136,6 +147,13 @@ def cover_flowables(info: DossierInfo, documents: list[DocumentInfo],
             Paragraph(markup(note), st["small_muted"])]
 
 
+def _title_markup(doc: DocumentInfo, style: HouseStyle) -> str:
+    if doc.tagged:
+        return markup(doc.title)
+    muted = style.data["colors"]["muted"]
+    return f"{markup(doc.title)} <font color='{muted}'>{markup(untagged_marker())}</font>"
+
+
 def contents_flowables(documents: list[DocumentInfo], front: list[tuple[str, str]],
                        marks: Marks, style: HouseStyle, width: float,
                        links: Links) -> list[Flowable]:
@@ -157,7 +175,7 @@ def contents_flowables(documents: list[DocumentInfo], front: list[tuple[str, str
         lines += [Paragraph(markup(line), st.note) for line in sig.details()]
         data.append([Paragraph(str(doc.number), st.bold),
                      [LinkSpot(links, doc.number, widths[1] - 4, -st.bold.leading),
-                      Paragraph(markup(doc.title), st.bold),
+                      Paragraph(_title_markup(doc, style), st.bold),
                       Paragraph(markup(doc.subtitle), st.note)],
                      lines, Paragraph(str(doc.first_page), st.bold)])
     table = Table(data, colWidths=widths, repeatRows=1, style=table_style([
