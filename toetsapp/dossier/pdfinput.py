@@ -87,9 +87,10 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     check_pdf_bytes(path, data)
     pdf = open_pikepdf(data, path)
     try:
+        pages = len(pdf.pages)
         if pdf.get_warnings():
             pdf = _repaired(pdf, data, path)
-        pages = len(pdf.pages)
+            pages = len(pdf.pages)
         title = _pdf_title(pdf)
         tagged = is_tagged(pdf)
         found = PdfInput(path, data, pdf, pages, title, tagged=tagged)
