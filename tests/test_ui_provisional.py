@@ -43,8 +43,10 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         assert state.startswith("Voorlopig — 1 van 9 dimensies beoordeeld · 1 van 57 vragen")
         assert "open problemen" in state
         row = panel.rows["processen_ict"]
-        # hidden inputs are not 'unanswered' since issue 11 (they count as done)
-        assert "voorlopig: 4 van 6 invoervragen beantwoord" in row.note.text()
+        # of its 6 inputs 3 are hidden by conditions: only the 3 that apply are counted
+        score = next(s for s in doc.evaluation.dimensions if s.dimension.id == "processen_ict")
+        assert len(score.dimension.inputs) == 6 and len(score.expected_inputs) == 3
+        assert "voorlopig: 1 van 3 invoervragen beantwoord" in row.note.text()
         row.why.setChecked(True)
         assert "Het niveau kan nog veranderen door" in row.explanation.text()
         assert "geen regel van toepassing" not in row.explanation.text()

@@ -88,7 +88,7 @@ class DimensionRow(QFrame):
         self.chip.set_level(text, level.color if level else None)
         notes = []
         if provisional and score.level is not None:
-            inputs = len(score.dimension.inputs)
+            inputs = len(score.expected_inputs)
             notes.append(_("voorlopig: {a} van {n} invoervragen beantwoord").format(
                 a=inputs - len(score.unanswered_inputs), n=inputs))
         if self.dimension.critical:
