@@ -39,6 +39,9 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         _save(window.score_dock, shots / "12-scorepaneel-nieuw.png")
         doc.edit_answer("gevolgen", "value", "beperkt")
         assert panel.verdict.text() == "Voorlopig: Uitvoerbaar"
+        full = doc.rubric.verdict("uitvoerbaar").color
+        style = panel.verdict.styleSheet()
+        assert f"border:3px dashed {full}" in style and f"background:{full}" not in style
         state = panel.verdict_state.accessibleName()
         assert state.startswith("Voorlopig — 1 van 9 dimensies beoordeeld · 1 van 57 vragen")
         assert "open problemen" in state
@@ -47,6 +50,7 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         score = next(s for s in doc.evaluation.dimensions if s.dimension.id == "processen_ict")
         assert len(score.dimension.inputs) == 6 and len(score.expected_inputs) == 3
         assert "voorlopig: 1 van 3 invoervragen beantwoord" in row.note.text()
+        assert row.chip.is_provisional()  # drawn pale with a dashed edge
         row.why.setChecked(True)
         assert "Het niveau kan nog veranderen door" in row.explanation.text()
         assert "geen regel van toepassing" not in row.explanation.text()
@@ -60,9 +64,11 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         assert window.open_path(UITV)
         panel = window.scores
         assert not panel.verdict.text().startswith("Voorlopig")
+        assert "dashed" not in panel.verdict.styleSheet()  # the verdict in its own colour
         assert panel.verdict_state.accessibleName().startswith(
             "Volledig — 10 van 10 dimensies beoordeeld")
         assert all(not r.note.text().startswith("voorlopig") for r in panel.rows.values())
+        assert not any(r.chip.is_provisional() for r in panel.rows.values())
         _save(window.score_dock, shots / "12-scorepaneel-volledig.png")
         _save(window, shots / "12-venster-volledig.png")
     finally:
