@@ -332,6 +332,11 @@ class Toets(_Model):
         return {qid: a.not_applicable.reason for qid, a in self.answers.items()
                 if a.not_applicable is not None}
 
+    def not_applicable_choices(self) -> dict[str, list[str]]:
+        """Question id to the choices marked 'n.v.t.' (per-choice multichoices)."""
+        return {qid: list(a.not_applicable_choices) for qid, a in self.answers.items()
+                if a.not_applicable_choices}
+
     def not_applicable_section_reasons(self) -> dict[str, str]:
         return {sid: na.reason for sid, na in self.not_applicable_sections.items()}
 
