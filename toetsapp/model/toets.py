@@ -313,7 +313,7 @@ class Toets(_Model):
         version = data.get("format_version") if isinstance(data, dict) else None
         if isinstance(version, int) and not isinstance(version, bool) and (
                 1 <= version < FORMAT_VERSION):
-            from toetsapp.migration import migrated_copy
+            from toetsapp.files.migration import migrated_copy
 
             data, _notes = migrated_copy(data)
         return data
