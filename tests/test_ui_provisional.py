@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
-from tests.uihelp import dispose, open_window
+from tests.uihelp import dispose, open_window, save_shot
 
 UITV = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
-
-
-@pytest.fixture
-def shots(tmp_path) -> Path:
-    folder = Path(os.environ.get("TOETSAPP_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _save(widget, path: Path) -> None:
-    for _round in range(4):
-        QApplication.processEvents()
-    assert widget.grab().toImage().save(str(path))
 
 
 def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, shots):
@@ -36,7 +18,7 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         panel, doc = window.scores, window.doc
         assert panel.verdict.text() == "nog geen oordeel"
         assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 9 dimensies")
-        _save(window.score_dock, shots / "12-scorepaneel-nieuw.png")
+        save_shot(window.score_dock, shots / "12-scorepaneel-nieuw.png")
         doc.edit_answer("gevolgen", "value", "beperkt")
         assert panel.verdict.text() == "Voorlopig: Uitvoerbaar"
         full = doc.rubric.verdict("uitvoerbaar").color
@@ -58,7 +40,7 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         described = [navigator.entries.item(r).data(Qt.ItemDataRole.AccessibleDescriptionRole)
                      for r in range(navigator.entries.rowCount())]
         assert any("voorlopige score: Geen knelpunt" in (d or "") for d in described)
-        _save(window.score_dock, shots / "12-scorepaneel-een-antwoord.png")
+        save_shot(window.score_dock, shots / "12-scorepaneel-een-antwoord.png")
         window.autosaver.attach(None)
         window.clear_document()
         assert window.open_path(UITV)
@@ -69,8 +51,8 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
             "Volledig — 10 van 10 dimensies beoordeeld")
         assert all(not r.note.text().startswith("voorlopig") for r in panel.rows.values())
         assert not any(r.chip.is_provisional() for r in panel.rows.values())
-        _save(window.score_dock, shots / "12-scorepaneel-volledig.png")
-        _save(window, shots / "12-venster-volledig.png")
+        save_shot(window.score_dock, shots / "12-scorepaneel-volledig.png")
+        save_shot(window, shots / "12-venster-volledig.png")
     finally:
         dispose(window)
 
