@@ -19,9 +19,8 @@ from typing import Any
 
 from toetsapp.dossier.layout import Links
 from toetsapp.dossier.outline import Destinations, Node, read_outline, write_outline
-from toetsapp.dossier.pdfinput import PdfInput, damaged
+from toetsapp.dossier.pdfinput import READ_ERRORS, PdfInput, damaged
 from toetsapp.dossier.structure import StructureMerger
-from toetsapp.files.pdfguard import PDF_ERRORS
 
 PDF_MIME = "application/pdf"
 JSON_MIME = "application/json"
@@ -227,7 +226,7 @@ def merge(front: bytes, parts: Sequence[Part], links: Links, attachments: Sequen
         starts.append(len(out.pages))
         try:
             pages, below = _append(out, part.source.pdf, structure, part.title)
-        except PDF_ERRORS as exc:
+        except READ_ERRORS as exc:
             raise damaged(part.source.path, exc) from None
         first_pages.append(pages[0])
         nodes.append(Node(part.title, pikepdf.Array([pages[0], pikepdf.Name.Fit]), below))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+
 from toetsapp.errors import FileProblem
 from toetsapp.files.pdfguard import MAX_STREAM_BYTES, PDF_ERRORS, open_pikepdf, pdf_problem
 from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
@@ -71,8 +73,6 @@ READ_ERRORS: tuple[type[BaseException], ...] = PDF_ERRORS
 
 def is_tagged(pdf: Any) -> bool:
     """Whether the PDF is a tagged PDF: a structure tree and ``/MarkInfo /Marked true``."""
-    import pikepdf
-
     root = pdf.Root
     info = root.get("/MarkInfo")
     return (isinstance(root.get("/StructTreeRoot"), pikepdf.Dictionary)
@@ -118,13 +118,15 @@ def _repaired(pdf: Any, data: bytes, path: Path) -> Any:
     rewrite the file too, and keep whichever copy has more pages."""
     from pypdf import PdfReader, PdfWriter
 
+    from toetsapp.files import pdfguard
+
     try:
         writer = PdfWriter()
         writer.append(PdfReader(io.BytesIO(data), strict=False))
         buffer = io.BytesIO()
         writer.write(buffer)
         other = open_pikepdf(buffer.getvalue(), path)
-    except (FileProblem, *READ_ERRORS):
+    except (FileProblem, *pdfguard.PDF_ERRORS):
         return pdf
     if len(other.pages) > len(pdf.pages):
         pdf.close()
@@ -148,8 +150,6 @@ def _check_pairing(path: Path, pdf: Any, toets: Any) -> None:
 
 def _bounded(stream: Any, limit: int) -> bytes:
     """At most ``limit`` bytes of a stream's data (more raises MemoryError: a bomb)."""
-    import pikepdf
-
     filters = stream.get("/Filter")
     if filters is None:
         data = stream.read_raw_bytes()

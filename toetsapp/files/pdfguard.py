@@ -5,7 +5,8 @@ that mean nothing to a user ("Circular xref chain detected", "LimitReachedError"
 Every place that reads an input PDF runs the library inside :func:`guarded` (or catches
 :data:`PDF_ERRORS` and calls :func:`pdf_problem`), so the user reads what is wrong in
 Toetsapp's words and the file is named. Decompression is capped (pypdf's limits are set
-here, once) so a compression bomb ends as a message, not as an exhausted memory.
+here, when the errors are imported) so a compression bomb ends as a message, not as an
+exhausted memory. Import the library before ``PDF_ERRORS``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import struct
+import sys
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,27 +28,22 @@ MAX_STREAM_BYTES = 75_000_000
 """The most one stream (page content, image, attached file) may unpack to."""
 
 
+_LIBRARIES = (("pypdf.errors", "PyPdfError"), ("pikepdf", "PdfError"),
+              ("pikepdf", "PasswordError"), ("pyhanko.pdf_utils.misc", "PdfError"))
+
+
 def _library_errors() -> tuple[type[BaseException], ...]:
+    """The built-in errors libraries raise on bad input, plus the own error classes of
+    pypdf, pikepdf and pyHanko as far as they are loaded (a library that was never
+    imported raises nothing; importing pyHanko alone costs a quarter second)."""
     errors: list[type[BaseException]] = [
         ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
         AssertionError, OSError, ZeroDivisionError, OverflowError, ArithmeticError,
         LookupError, UnicodeError, struct.error, zlib.error, MemoryError, NotImplementedError]
-    try:
-        from pypdf.errors import PyPdfError
-        errors.append(PyPdfError)
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from pikepdf import PasswordError as PikePasswordError
-        from pikepdf import PdfError as PikeError
-        errors += [PikeError, PikePasswordError]
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from pyhanko.pdf_utils.misc import PdfError as HankoError
-        errors.append(HankoError)
-    except ImportError:  # pragma: no cover
-        pass
+    for module, name in _LIBRARIES:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(getattr(loaded, name, None), type):
+            errors.append(getattr(loaded, name))
     return tuple(errors)
 
 
@@ -72,10 +69,23 @@ def silence_library_logs() -> None:
             logger.addHandler(logging.NullHandler())
 
 
-PDF_ERRORS: tuple[type[BaseException], ...] = _library_errors()
-"""Everything pypdf, pikepdf and pyHanko raise for a PDF they cannot make sense of."""
-limit_decompression()
 silence_library_logs()
+
+
+def __getattr__(name: str) -> tuple[type[BaseException], ...]:
+    """``PDF_ERRORS``: everything pypdf, pikepdf and pyHanko raise for a PDF they cannot
+    make sense of. Worked out when imported (``from toetsapp.files.pdfguard import
+    PDF_ERRORS`` after importing the library used), so the libraries load only where
+    they are used; pypdf's decompression limits are set then too."""
+    if name == "PDF_ERRORS":
+        return _loaded_errors()
+    raise AttributeError(name)
+
+
+def _loaded_errors() -> tuple[type[BaseException], ...]:
+    if "pypdf" in sys.modules:
+        limit_decompression()
+    return _library_errors()
 
 _ENCRYPTED = re.compile(r"encrypt|password|decrypt", re.IGNORECASE)
 _LOOP = re.compile(r"circular|loop|recursi|cycle|refers to itself", re.IGNORECASE)
@@ -110,11 +120,12 @@ def pdf_problem(path: Path | str, exc: BaseException) -> FileProblem:
 @contextmanager
 def guarded(path: Path | str) -> Iterator[None]:
     """Run PDF library code; its errors leave as a :class:`FileProblem` naming ``path``."""
+    errors = _loaded_errors()
     try:
         yield
     except FileProblem:
         raise
-    except PDF_ERRORS as exc:
+    except errors as exc:
         raise pdf_problem(path, exc) from None
 
 
