@@ -6,6 +6,7 @@ untagged. Pages, labels, bookmarks and attachments survive any mix of inputs."""
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 import pikepdf
@@ -76,7 +77,7 @@ def test_any_mix_of_inputs_keeps_pages_labels_outline_attachments_and_tags(docs,
     files = [Attachment(f"{i + 1}.pdf", data, "origineel") for i, (_t, data) in enumerate(made)]
     files.append(Attachment("validatierapport.json", b'{"ok": true}\n', "rapport", JSON_MIME))
     pdf_bytes, starts = merge(front, inputs, Links(), files, {"Title": "Dossier"}, "nl-NL",
-                              __import__("datetime").datetime(2026, 3, 1))
+                              datetime(2026, 3, 1))
     sizes = [pages for pages, *_rest in docs]
     assert starts == [2 + sum(sizes[:i]) for i in range(len(sizes))]
     reader = PdfReader(io.BytesIO(pdf_bytes))
@@ -118,7 +119,7 @@ def test_role_maps_merge_and_a_conflicting_role_is_renamed():
     one = _input("een.pdf", tagged_pdf("Een", 2, role="/Kop", role_map={"/Kop": "/H1"}))
     two = _input("twee.pdf", tagged_pdf("Twee", 2, role="/Kop", role_map={"/Kop": "/P"}))
     data, _starts = merge(front, [Part("1. Een", one), Part("2. Twee", two)], Links(), [],
-                          {}, "nl-NL", __import__("datetime").datetime(2026, 3, 1))
+                          {}, "nl-NL", datetime(2026, 3, 1))
     merged = pikepdf.open(io.BytesIO(data))
     roles = dict(merged.Root.StructTreeRoot.RoleMap.items())
     assert roles["/Kop"] == "/H1"
@@ -167,3 +168,61 @@ def test_contents_links_are_tagged_when_the_dossier_is(tmp_path):
         assert int(annot.F) & 4, "printable (PDF/A)"
         link = tree[int(annot.StructParent)]
         assert link.S == "/Link" and link.K[0].Obj.objgen == annot.objgen
+
+
+def with_signature_field(data: bytes, kind: str = "/Sig") -> bytes:
+    """A tagged PDF with a visible signature field (or, with ``kind`` "/Tx", a text
+    field) inside its structure (a Form element whose OBJR is the widget), as a signed
+    Toetsapp PDF has it."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    page = pdf.pages[-1].obj
+    root = pdf.Root.StructTreeRoot
+    key = int(root.ParentTreeNextKey)
+    widget = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name(kind),
+        T=pikepdf.String("Handtekening1"), TU=pikepdf.String("Handtekening"),
+        Rect=[72, 100, 272, 150], F=4, P=page, StructParent=key))
+    page.Annots = pikepdf.Array([*page.get("/Annots", []), widget])
+    (document,) = kids(root)
+    form = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.StructElem, S=pikepdf.Name.Form, P=document, Pg=page,
+        K=pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=widget, Pg=page)])))
+    document.K.append(form)
+    tree = pikepdf.NumberTree(root.ParentTree)
+    tree[key] = form
+    root.ParentTreeNextKey = key + 1
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]), SigFlags=3)
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def test_signature_fields_leave_the_pages_and_the_structure():
+    front = tagged_pdf("Omslag", 1, link=False)
+    signed = _input("getekend.pdf", with_signature_field(tagged_pdf("Getekend", 2)))
+    data, _starts = merge(front, [Part("1. Getekend", signed)], Links(), [], {}, "nl-NL",
+                          datetime(2026, 3, 1))
+    merged = pikepdf.open(io.BytesIO(data))
+    assert "/AcroForm" not in merged.Root
+    assert not [a for p in merged.pages for a in p.obj.get("/Annots", [])
+                if a.get("/Subtype") == "/Widget"]
+    (part,) = parts(merged)
+    forms = [e for e in walk(part) if e.S == "/Form"]
+    assert forms and not [k for e in forms for k in kids(e)
+                          if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
+    assert_structure_consistent(merged)  # the other link (OBJR) is still on its page
+
+
+def test_a_form_field_inside_the_structure_stays_linked_to_its_widget():
+    front = tagged_pdf("Omslag", 1, link=False)
+    form = _input("formulier.pdf", with_signature_field(tagged_pdf("Formulier", 2), "/Tx"))
+    data, _starts = merge(front, [Part("1. Formulier", form)], Links(), [], {}, "nl-NL",
+                          datetime(2026, 3, 1))
+    merged = pikepdf.open(io.BytesIO(data))
+    assert [str(f.T) for f in merged.Root.AcroForm.Fields] == ["Handtekening1"]
+    (part,) = parts(merged)
+    (field,) = [e for e in walk(part) if e.S == "/Form"]
+    widget = field.K[0].Obj
+    assert widget.FT == "/Tx" and widget.objgen in {
+        a.objgen for a in merged.pages[-1].obj.Annots}
+    assert_structure_consistent(merged)

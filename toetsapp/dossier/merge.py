@@ -134,6 +134,25 @@ def _copy_pages(out: Any, src: Any) -> bool:
     return True
 
 
+def _moved_annotations(out: Any, src: Any, pages: Sequence[Any]) -> dict[tuple[int, int], Any]:
+    """Copying a form makes new copies of its annotations on the pages: the copy qpdf
+    made first (which the structure tree's references lead to) -> the one on the page."""
+    import pikepdf
+
+    moved = {}
+    for source, page in zip(src.pages, pages, strict=True):
+        before, after = source.obj.get("/Annots"), page.get("/Annots")
+        if not isinstance(before, pikepdf.Array) or not isinstance(after, pikepdf.Array) \
+                or len(before) != len(after):
+            continue
+        for old, new in zip(before, after, strict=True):
+            if isinstance(old, pikepdf.Dictionary) and old.is_indirect:
+                first = out.copy_foreign(old)
+                if first.objgen != new.objgen:
+                    moved[first.objgen] = new
+    return moved
+
+
 def _append(out: Any, src: Any, structure: StructureMerger, title: str | None
             ) -> tuple[list[Any], list[Node]]:
     """Copy every page of ``src``; returns the copied pages and the outline below it."""
@@ -143,13 +162,14 @@ def _append(out: Any, src: Any, structure: StructureMerger, title: str | None
     names = _copy_pages(out, src)
     pages = [out.pages[i].obj for i in range(start, len(out.pages))]
     mapping = {page.objgen: copy for page, copy in zip(src.pages, pages, strict=True)}
+    moved = {} if names else _moved_annotations(out, src, pages)
     dropped = drop_signature_fields(pages)
     dests = Destinations(src, mapping)
     if names:
         explicit_links(pages, dests)
     lang = src.Root.get("/Lang")
     structure.add(src, pages, title, str(lang) if isinstance(lang, pikepdf.String) else None,
-                  dropped)
+                  dropped, moved)
     return pages, read_outline(src, dests)
 
 

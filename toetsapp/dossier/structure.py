@@ -65,10 +65,12 @@ class StructureMerger:
         self.tagged = False
 
     def add(self, src: Any, pages: Sequence[Any], title: str | None, lang: str | None = None,
-            dropped: frozenset[tuple[int, int]] = frozenset()) -> bool:
+            dropped: frozenset[tuple[int, int]] = frozenset(),
+            moved: dict[tuple[int, int], Any] | None = None) -> bool:
         """Graft the structure of ``src`` (whose pages were copied as ``pages``) under a
         new Part titled ``title`` (None: the dossier's own pages, straight under the
-        Document). ``dropped``: annotations left out of the copy (signature fields).
+        Document). ``dropped``: annotations left out of the copy (signature fields);
+        ``moved``: annotations that were copied again onto the page (forms).
         Returns whether ``src`` was tagged."""
         import pikepdf
 
@@ -88,8 +90,8 @@ class StructureMerger:
         renames = self._maps(copied)
         self._ids(copied)
         kids = [k for k in _kids(copied.get("/K")) if isinstance(k, pikepdf.Dictionary)]
-        if renames or dropped:
-            self._rewrite(kids, renames, dropped)
+        if renames or dropped or moved:
+            self._rewrite(kids, renames, dropped, moved or {})
         self._place(kids, title, lang)
         self.tagged = True
         return True
@@ -181,8 +183,10 @@ class StructureMerger:
                 self.ids.setdefault(key, value)
 
     def _rewrite(self, kids: list[Any], renames: dict[str, dict[str, str]],
-                 dropped: frozenset[tuple[int, int]]) -> None:
-        """Renamed roles and classes; references to dropped annotations removed."""
+                 dropped: frozenset[tuple[int, int]],
+                 moved: dict[tuple[int, int], Any]) -> None:
+        """Renamed roles and classes; references to moved annotations followed, to
+        dropped ones removed."""
         import pikepdf
 
         roles, classes = renames.get("roles", {}), renames.get("classes", {})
@@ -194,8 +198,13 @@ class StructureMerger:
                 names = [pikepdf.Name(classes.get(str(c), str(c))) for c in _kids(elem.C)
                          if isinstance(c, pikepdf.Name)]
                 elem.C = names[0] if len(names) == 1 else pikepdf.Array(names)
-            if dropped and isinstance(elem.get("/K"), pikepdf.Array | pikepdf.Dictionary):
+            if (dropped or moved) and isinstance(elem.get("/K"),
+                                                 pikepdf.Array | pikepdf.Dictionary):
                 items = _kids(elem.K)
+                for kid in items:
+                    target = kid.get("/Obj") if isinstance(kid, pikepdf.Dictionary) else None
+                    if target is not None and getattr(target, "objgen", None) in moved:
+                        kid.Obj = moved[target.objgen]
                 kept = [k for k in items if not (isinstance(k, pikepdf.Dictionary)
                         and k.get("/Type") == "/OBJR"
                         and getattr(k.get("/Obj"), "objgen", None) in dropped)]
