@@ -226,3 +226,11 @@ def test_a_form_field_inside_the_structure_stays_linked_to_its_widget():
     assert widget.FT == "/Tx" and widget.objgen in {
         a.objgen for a in merged.pages[-1].obj.Annots}
     assert_structure_consistent(merged)
+
+
+def test_the_untagged_marker_is_translated(tmp_path):
+    manifest, _data = _dossier(tmp_path)
+    data = build_dossier(load_manifest(manifest), manifest, trust=TrustStore(),
+                         language="en").pdf
+    words = " ".join(w.text for w in page_words(data, 1))
+    assert "Brief zonder tags (untagged)" in words and "(zonder tags)" not in words
