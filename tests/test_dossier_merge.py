@@ -139,3 +139,42 @@ def test_named_destinations_still_lead_into_their_document(tmp_path):
         if form:  # a form other than signatures is carried along
             assert merged.get_fields()["naam"]["/V"] == "Eva"
         assert merged.attachments["02-verwijzing.pdf"] == [data]
+
+
+def looping_outline_pdf() -> bytes:
+    """Bookmarks whose /Next leads back to the first (an endless list to a naive
+    reader), one of them nested 40 levels deep."""
+    pdf = pikepdf.open(io.BytesIO(other_pdf("Lus", 2, outline=False)))
+    outlines = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
+    items = [pdf.make_indirect(pikepdf.Dictionary(
+        Title=pikepdf.String(f"Lus {i + 1}"), Parent=outlines,
+        Dest=pikepdf.Array([pdf.pages[i].obj, pikepdf.Name.Fit]))) for i in range(2)]
+    items[0].Next, items[1].Next = items[1], items[0]
+    parent = items[1]
+    for depth in range(40):
+        child = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(f"Diep {depth}"),
+                                                     Parent=parent, Count=1))
+        parent.First = parent.Last = child
+        parent = child
+    outlines.First, outlines.Last, outlines.Count = items[0], items[1], 2
+    pdf.Root.Outlines = outlines
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_looping_or_very_deep_outline_is_cut_off(tmp_path):
+    result = build(tmp_path, {"lus.pdf": looping_outline_pdf()})
+    found: list[tuple[int, str]] = []
+
+    def walk(items: list, level: int) -> None:
+        for item in items:
+            found.append((level, item.title))
+            walk(item.children, level + 1)
+
+    with pikepdf.open(io.BytesIO(result.pdf)) as merged:
+        walk(merged.open_outline(max_depth=100).root, 0)
+    entry = next(i for i, (level, title) in enumerate(found) if title.startswith("1. "))
+    below = found[entry + 1:]
+    assert [t for level, t in below if level == 1] == ["Lus 1", "Lus 2"]
+    assert 1 < max(level for level, _t in below) <= 14  # cut off at the maximum depth
