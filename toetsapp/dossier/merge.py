@@ -160,7 +160,9 @@ def _append(out: Any, src: Any, structure: StructureMerger, title: str | None
 
     start = len(out.pages)
     names = _copy_pages(out, src)
-    pages = [out.pages[i].obj for i in range(start, len(out.pages))]
+    pages = [out.copy_foreign(page.obj) for page in src.pages]  # the copies qpdf made
+    if not names or len({page.objgen for page in pages}) != len(pages):
+        pages = [out.pages[i].obj for i in range(start, len(out.pages))]  # forms; a page twice
     mapping = {page.objgen: copy for page, copy in zip(src.pages, pages, strict=True)}
     moved = {} if names else _moved_annotations(out, src, pages)
     dropped = drop_signature_fields(pages)

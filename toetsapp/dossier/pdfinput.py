@@ -151,6 +151,8 @@ def _check_pairing(path: Path, pdf: Any, toets: Any) -> None:
 def _bounded(stream: Any, limit: int) -> bytes:
     """At most ``limit`` bytes of a stream's data (more raises MemoryError: a bomb)."""
     filters = stream.get("/Filter")
+    if isinstance(filters, pikepdf.Array) and len(filters) == 1:
+        filters = filters[0]
     if filters is None:
         data = stream.read_raw_bytes()
     elif filters == pikepdf.Name.FlateDecode and "/DecodeParms" not in stream:
