@@ -234,3 +234,37 @@ def test_the_untagged_marker_is_translated(tmp_path):
                          language="en").pdf
     words = " ".join(w.text for w in page_words(data, 1))
     assert "Brief zonder tags (untagged)" in words and "(zonder tags)" not in words
+
+
+def test_real_toetsapp_pdfs_keep_their_structure_under_their_part(tmp_path):
+    """The three examples as Toetsapp renders them, and a tagged foreign PDF: whatever
+    is tagged keeps its whole tree (every element, in order) under its own Part; what
+    is not is marked in the contents."""
+    from tests.dossier_support import rendered_examples
+
+    files = {f"{name}.pdf": pdf for name, (_toets, pdf) in rendered_examples().items()}
+    files["advies.pdf"] = tagged_pdf("Advies", 2)
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    manifest = write_manifest(tmp_path, [{"file": name, "kind": "document" if name ==
+                                          "advies.pdf" else "toets"} for name in files])
+    result = build_dossier(load_manifest(manifest), manifest, trust=TrustStore())
+    merged = pikepdf.open(io.BytesIO(result.pdf))
+    tagged = {name: is_tagged(pikepdf.open(io.BytesIO(data))) for name, data in files.items()}
+    titles = [f"{d.number}. {d.title}" for d in result.documents if tagged[d.file]]
+    assert [str(p.T) for p in parts(merged)] == titles
+    assert [d.tagged for d in result.documents] == list(tagged.values())
+    assert_structure_consistent(merged)
+    for part, doc in zip(parts(merged), [d for d in result.documents if tagged[d.file]],
+                         strict=True):
+        with pikepdf.open(io.BytesIO(files[doc.file])) as source:
+            top = kids(source.Root.StructTreeRoot)
+            if len(top) == 1 and top[0].get("/S") == "/Document":
+                top = kids(top[0])
+            expected = [str(e.S) for t in top if isinstance(t, pikepdf.Dictionary)
+                        and "/S" in t for e in walk(t)]
+        assert [str(e.S) for k in kids(part) if isinstance(k, pikepdf.Dictionary)
+                and "/S" in k for e in walk(k)] == expected
+    words = " ".join(w.text for w in page_words(result.pdf, 1))
+    for doc in result.documents:
+        assert (f"{doc.title} (zonder tags)" in words) is not doc.tagged
