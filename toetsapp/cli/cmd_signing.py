@@ -271,7 +271,7 @@ def run_verify(args: argparse.Namespace) -> int:
         except FileProblem as problem:
             print(problem.describe(), file=sys.stderr)
             unreadable += 1
-    changes = [changed_lines(r.path, current_language()) for r in reports]
+    changes = [changed_lines(r.toets, current_language()) for r in reports]
     if args.json:
         print(json.dumps({"trust": str(trust.folder) if trust.folder else None,
                           "trust_problems": list(trust.problems),

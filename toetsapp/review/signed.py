@@ -46,21 +46,29 @@ def changes_by_signer(toets: Toets) -> dict[int, tuple[str, ...] | None]:
     return out
 
 
-def changed_lines(path: Path | str, language: str) -> tuple[list[str], dict[str, object]]:
+def changed_lines(source: Path | str | Toets | None,
+                  language: str) -> tuple[list[str], dict[str, object]]:
     """Text lines and JSON data naming what changed since each outdated co-signature of
-    the toets in ``path`` (a .toets or Toetsapp PDF); empty when nothing changed."""
-    from toetsapp.catalog import default_catalog
+    ``source`` (a toets, or the path of a .toets or Toetsapp PDF); empty when nothing
+    changed. The form (for question titles) is loaded only when something changed."""
     from toetsapp.errors import FileProblem
     from toetsapp.review.files import load_any
 
+    if source is None:
+        return [], {}
     try:
-        toets = load_any(path)
+        toets = source if isinstance(source, Toets) else load_any(source)
     except FileProblem:
         return [], {}
-    form = default_catalog().forms.get(toets.form.id)
+    changes = changes_by_signer(toets)
+    form = None
+    if any(changes.values()):
+        from toetsapp.catalog import default_catalog
+
+        form = default_catalog().forms.get(toets.form.id)
     lines: list[str] = []
     data: dict[str, object] = {}
-    for index, keys in changes_by_signer(toets).items():
+    for index, keys in changes.items():
         signature = toets.signatures[index]
         who = f"{signature.organisation} ({signature.name})"
         data[str(index)] = {"organisation": signature.organisation,

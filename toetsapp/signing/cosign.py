@@ -181,6 +181,7 @@ def verify_toets(toets: Toets, trust: TrustStore | None = None, *,
     from toetsapp.signing.identity import attribute
 
     trust = trust if trust is not None else load_trust_store()
+    now = _utc(now or utcnow())  # one moment for all: the certificate checks are shared
     digest = content_digest(toets)
     accepted = accepted_digests(toets) if toets.migrated_from else {digest}
     results = [verify_signature(sig, sig.content_digest if sig.content_digest in accepted

@@ -129,7 +129,8 @@ def _timestamper(url: str):  # -> UrlTimeStamper
     return UrlTimeStamper(url)
 
 
-def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, str]:
+def _explain(status, cert, chain, trust: TrustStore,
+             now: datetime) -> tuple[SignatureStatus, str]:
     """Status and sentence for a pyHanko result that is not a clean pass."""
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
@@ -143,7 +144,7 @@ def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, s
             or status.docmdp_ok is False):
         return SignatureStatus.CONTENT_CHANGED, _(
             "de PDF is na deze handtekening gewijzigd op een manier die niet is toegestaan")
-    problem = check_certificate(cert, chain, trust, datetime.now(UTC))
+    problem = check_certificate(cert, chain, trust, now)
     if problem:
         return problem
     indication = getattr(status.trust_problem_indic, "name", "") or "?"
@@ -166,6 +167,18 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
     return inspect_pdf(pdf_bytes, trust, source=source).results
 
 
+def _chain_key(sig) -> tuple[str, ...] | None:
+    """The fingerprints of the certificates a signature brings (its validation context is
+    shared only with signatures that bring the same); None when they cannot be read."""
+    import hashlib
+
+    try:
+        return tuple(sorted({hashlib.sha256(c.dump()).hexdigest()
+                             for c in sig.signed_data["certificates"]}))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
 def _byte_range(sig) -> tuple[int, int, int, int]:
     return tuple(int(x) for x in sig.sig_object["/ByteRange"])  # type: ignore[return-value]
 
@@ -181,7 +194,8 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
 
-    from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
+    from toetsapp.files.pdfguard import CORE_ERRORS as PDF_ERRORS
+    from toetsapp.files.pdfguard import pdf_problem
 
     if b"%PDF-" not in pdf_bytes[:1024]:
         raise FileProblem(source, _("dit is geen PDF"))
@@ -194,10 +208,11 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
         raise pdf_problem(source, exc) from None
     levels: dict[int, object] = {}
     results = []
+    now = datetime.now(UTC)  # one moment and one validation context for every signature
     for index, sig in enumerate(embedded):
         field = sig.field_name or ""
         try:
-            status = validate_pdf_signature(sig, trust.context(),
+            status = validate_pdf_signature(sig, trust.context(now, _chain_key(sig)),
                                             key_usage_settings=signing_usage(),
                                             skip_diff=not (deep and index == 0))
         except PDF_ERRORS as exc:  # incl. SignatureValidationError
@@ -213,7 +228,7 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
             state, detail = SignatureStatus.VALID, _(
                 "de PAdES-handtekening klopt en het certificaat is vertrouwd")
         else:
-            state, detail = _explain(status, cert, chain, trust)
+            state, detail = _explain(status, cert, chain, trust, now)
         if state is SignatureStatus.VALID:
             weak = certs.key_weakness(cert)
             if weak:
@@ -228,7 +243,7 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     timestamps = [sig for sig in everything if sig.sig_object_type == "/DocTimeStamp"]
     integrity = check_integrity(pdf_bytes, [(spans[id(sig)], sig.field_name or "",
                                              levels.get(id(sig))) for sig in everything],
-                                timestamps=[_document_timestamp(sig, trust)
+                                timestamps=[_document_timestamp(sig, trust, now)
                                             for sig in timestamps])
     keep = (SignatureStatus.INVALID, SignatureStatus.MALFORMED, SignatureStatus.CONTENT_CHANGED)
     results = [replace(r, status=SignatureStatus.CONTENT_CHANGED, detail=_(
@@ -238,13 +253,15 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     return PdfCheck(results, integrity)
 
 
-def _document_timestamp(sig, trust: TrustStore) -> tuple[str, datetime | None, str]:
+def _document_timestamp(sig, trust: TrustStore,
+                        now: datetime) -> tuple[str, datetime | None, str]:
     """(field, time, problem) for a document timestamp (PAdES B-LTA)."""
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign.validation import validate_pdf_timestamp
 
     try:
-        status = validate_pdf_timestamp(sig, validation_context=trust.context())
+        status = validate_pdf_timestamp(sig, validation_context=trust.context(
+            now, _chain_key(sig)))
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         return sig.field_name or "", None, _("de documenttijdstempel kan niet worden "
                                              "gelezen: {error}").format(error=exc)
