@@ -201,6 +201,10 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
         raise FileProblem(source, _("dit is geen PDF"))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        if reader.encrypted:  # Toetsapp never signs one; its signatures cannot be checked
+            raise FileProblem(source, _(
+                "de PDF is versleuteld (beveiligd met een wachtwoord of met beperkingen) en "
+                "kan niet worden gelezen; lever een onbeveiligde versie aan"))
         everything = list(reader.embedded_signatures)
         embedded = [sig for sig in everything if sig.sig_object_type != "/DocTimeStamp"]
         spans = {id(sig): _byte_range(sig) for sig in everything}
