@@ -120,3 +120,64 @@ def test_verify_writes_a_validation_record(pki, lta_pdf, tmp_path, capsys):
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
     assert "Validatierapport" in text and "Anna de Vries" in text
+
+
+def _signed_back_then(pki, url: str | None, at) -> bytes:
+    """A PDF signed with the certificate that expired yesterday, as if on ``at`` (then
+    still valid): validation data (DSS) gathered at ``at``, and, with ``url``, a signature
+    timestamp from the test TSA whose clock says ``at``. pades_sign refuses an expired
+    certificate, so the test signs through pyHanko itself."""
+    from pyhanko.sign import fields, signers
+
+    from tests.test_signing_pki import key, plain_pdf
+    from toetsapp.signing.pades import _signer, _timestamper, _writer
+
+    trust = load_trust_store(pki.trust_dir)
+    meta = signers.PdfSignatureMetadata(
+        field_name="Handtekening1", md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES, embed_validation_info=True,
+        validation_context=trust.context(at))
+    signer = signers.PdfSigner(meta, _signer(key(pki, "expired")),
+                               timestamper=_timestamper(url) if url else None)
+    return signer.sign_pdf(_writer(plain_pdf()), output=io.BytesIO()).getvalue()
+
+
+def test_an_expired_certificate_timestamped_while_valid_is_valid_at_signing(pki, tmp_path,
+                                                                              capsys):
+    from tests.test_signing_pki import DAY, NOW
+    from toetsapp.signing import SignatureStatus
+
+    at = NOW - 10 * DAY  # the certificate ran until NOW - 1 day
+    with timestamp_server(pki, at=at) as url:
+        pdf = _signed_back_then(pki, url, at)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.Root.DSS.CRLs) == 1 and len(doc.Root.DSS.Certs) >= 1
+    path = tmp_path / "toen-getekend.pdf"
+    path.write_bytes(pdf)
+    report = verify_file(path, load_trust_store(pki.trust_dir))
+    [result] = report.pdf
+    assert result.status is SignatureStatus.VALID_AT_SIGNING and result.valid, result.detail
+    assert result.timestamp == at
+    assert "inmiddels verlopen" in result.detail and "vertrouwde tijdstempel" in result.detail
+    assert main(["verify", str(path), "--trust", str(pki.trust_dir)]) == 0
+    assert "geldig op het moment van ondertekening" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("stamped", ["none", "after-expiry"])
+def test_an_expired_certificate_without_proof_of_time_is_expired(pki, tmp_path, stamped):
+    """No timestamp (the signer's own clock proves nothing), or a timestamp from after
+    the certificate expired: `expired`, exit 1."""
+    from tests.test_signing_pki import DAY, NOW
+    from toetsapp.signing import SignatureStatus
+
+    at = NOW - 10 * DAY
+    if stamped == "none":
+        pdf = _signed_back_then(pki, None, at)
+    else:
+        with timestamp_server(pki, at=NOW) as url:
+            pdf = _signed_back_then(pki, url, at)
+    path = tmp_path / "verlopen.pdf"
+    path.write_bytes(pdf)
+    [result] = verify_file(path, load_trust_store(pki.trust_dir)).pdf
+    assert result.status is SignatureStatus.EXPIRED, result.detail
+    assert main(["verify", str(path), "--trust", str(pki.trust_dir)]) == 1

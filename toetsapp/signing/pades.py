@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.formatting import format_date
 from toetsapp.i18n import _
 from toetsapp.signing import certs
 from toetsapp.signing.integrity import PdfIntegrity, check_integrity
@@ -233,7 +234,10 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
                 "de PAdES-handtekening klopt en het certificaat is vertrouwd")
         else:
             state, detail = _explain(status, cert, chain, trust, now)
-        if state is SignatureStatus.VALID:
+            if state is SignatureStatus.EXPIRED:
+                state, detail = _at_signing_time(status, cert, chain, trust, reader) or (
+                    state, detail)
+        if state.valid:
             weak = certs.key_weakness(cert)
             if weak:
                 state, detail = SignatureStatus.WEAK_KEY, weak
@@ -255,6 +259,45 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
         "{what}").format(what=integrity.changed_after[r.field]))
         if r.field in integrity.changed_after and r.status not in keep else r for r in results]
     return PdfCheck(results, integrity)
+
+
+def _dss(reader) -> tuple[list, list[bytes]]:
+    """The certificates and CRLs in the PDF's document security store (PAdES B-LT)."""
+    from cryptography import x509
+
+    dss = reader.root.get("/DSS")
+    if dss is None:
+        return [], []
+    dss = dss.get_object()
+    found = [x509.load_der_x509_certificate(ref.get_object().data)
+             for ref in dss.get("/Certs", [])]
+    return found, [bytes(ref.get_object().data) for ref in dss.get("/CRLs", [])]
+
+
+def _at_signing_time(status, cert, chain, trust: TrustStore,
+                     reader) -> tuple[SignatureStatus, str] | None:
+    """For a signature whose certificate has expired since: (VALID_AT_SIGNING, detail)
+    when a trusted signature timestamp (checked now, against the trust folder) shows a
+    moment at which the certificate was valid, not revoked and trusted — checked at that
+    moment against the trust anchors, with the CRLs of the trust folder and the
+    validation data embedded in the PDF (DSS). None otherwise."""
+    from toetsapp.formatting import format_datetime
+
+    stamp = status.timestamp_validity
+    if stamp is None or not (stamp.valid and stamp.intact and stamp.trusted):
+        return None
+    try:
+        dss_certs, dss_crls = _dss(reader)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        dss_certs, dss_crls = [], []
+    past = TrustStore(trust.roots, (*trust.crls, *dss_crls), trust.folder)
+    if check_certificate(cert, [*chain, *dss_certs], past, stamp.timestamp) is not None:
+        return None
+    return SignatureStatus.VALID_AT_SIGNING, _(
+        "de PAdES-handtekening klopt; het certificaat is inmiddels verlopen (geldig tot "
+        "{end}), maar volgens de vertrouwde tijdstempel van {when} UTC is er ondertekend "
+        "toen het nog geldig was (gecontroleerd met de validatiegegevens in de PDF)").format(
+        end=format_date(certs.not_after(cert).date()), when=format_datetime(stamp.timestamp))
 
 
 def _document_timestamp(sig, trust: TrustStore,
