@@ -181,3 +181,26 @@ def test_an_expired_certificate_without_proof_of_time_is_expired(pki, tmp_path, 
     [result] = verify_file(path, load_trust_store(pki.trust_dir)).pdf
     assert result.status is SignatureStatus.EXPIRED, result.detail
     assert main(["verify", str(path), "--trust", str(pki.trust_dir)]) == 1
+
+
+def test_verify_imports_only_what_checking_needs(pki, lta_pdf):
+    """`toetsapp verify` of a signed Toetsapp PDF (B-LTA, embedded co-signed toets) loads
+    no GUI, no PDF writer, no second PDF reader, no schema validator and no forms: the
+    process starts quickly (the time itself is measured in bench/bench_verify.py)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json, sys\nfrom toetsapp.cli import main\n"
+              f"code = main(['verify', {str(lta_pdf)!r}, '--trust', {str(pki.trust_dir)!r}])\n"
+              "print(json.dumps([code, sorted(sys.modules)]))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0, done.stdout + done.stderr
+    loaded = {name.split(".")[0] for name in modules}
+    assert not loaded & {"PySide6", "reportlab", "pypdf", "pypdfium2", "jsonschema",
+                         "requests"}, loaded
+    assert not {"toetsapp.ui", "toetsapp.catalog", "toetsapp.definitions", "toetsapp.engine",
+                "toetsapp.export.render"} & set(modules)
