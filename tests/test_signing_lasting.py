@@ -204,3 +204,83 @@ def test_verify_imports_only_what_checking_needs(pki, lta_pdf):
                          "requests"}, loaded
     assert not {"toetsapp.ui", "toetsapp.catalog", "toetsapp.definitions", "toetsapp.engine",
                 "toetsapp.export.render"} & set(modules)
+
+
+# --- co-signatures with a timestamp token (sign --tsa; format 4) ---------------------------
+def _with_justis(toets):
+    """The sample toets with Dienst Justis (the expired certificate's O) listed too."""
+    from toetsapp.model.toets import Organisation
+
+    toets = toets.model_copy(deep=True)
+    toets.metadata.organisations.append(Organisation(name="Dienst Justis", role="co"))
+    return toets
+
+
+def test_sign_tsa_puts_a_timestamp_token_over_the_signature(pki, tmp_path, capsys):
+    import base64
+    import json
+
+    from asn1crypto import cms
+
+    from tests.test_signing_pki import sample_toets
+    from toetsapp.files.store import load_toets, save_toets
+    from toetsapp.model.toets import FORMAT_VERSION
+
+    path = tmp_path / "t.toets"
+    save_toets(sample_toets(), path)
+    with timestamp_server(pki) as url:
+        assert main(["sign", "--allow-problems", str(path), "--p12", str(pki.p12["vng"]),
+                     "--password", PASSWORD, "--position", "akkoord", "--trust",
+                     str(pki.trust_dir), "--tsa", url]) == 0
+    data = json.loads(path.read_text("utf-8"))
+    assert data["format_version"] == FORMAT_VERSION == 4
+    token = cms.ContentInfo.load(base64.b64decode(data["signatures"][0]["timestamp"]))
+    assert token["content_type"].native == "signed_data"
+    [result] = verify_file(path, load_trust_store(pki.trust_dir)).results
+    assert result.valid and result.timestamp is not None
+    assert "vertrouwde tijdstempel" in result.detail
+    assert load_toets(path).signatures[0].timestamp  # survives loading and saving
+    capsys.readouterr()
+    assert main(["verify", str(path), "--trust", str(pki.trust_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"][0]["signatures"][0]["timestamp"]
+
+
+def test_a_swapped_or_damaged_timestamp_token_is_caught(pki):
+    from tests.test_signing_pki import key, sample_toets
+    from toetsapp.signing import SignatureStatus, sign_toets, verify_toets
+
+    trust = load_trust_store(pki.trust_dir)
+    toets = sample_toets()
+    with timestamp_server(pki) as url:
+        for ident in ("toeslagen", "vng"):
+            toets = sign_toets(toets, key(pki, ident), position="akkoord", tsa=url)
+    assert [r.status for r in verify_toets(toets, trust)] == [SignatureStatus.VALID] * 2
+    first, second = toets.signatures
+    swapped = toets.model_copy(deep=True)
+    swapped.signatures[0].timestamp = second.timestamp  # another signature's proof of time
+    result = verify_toets(swapped, trust)[0]
+    assert result.status is SignatureStatus.INVALID and "hoort niet bij" in result.detail
+    damaged = toets.model_copy(deep=True)
+    damaged.signatures[1].timestamp = first.timestamp[:-20] + "A" * 20
+    result = verify_toets(damaged, trust)[1]
+    assert result.status is SignatureStatus.INVALID and "tijdstempel" in result.detail
+
+
+def test_an_expired_co_signature_timestamped_while_valid_is_valid_at_signing(pki):
+    from tests.test_signing_pki import DAY, NOW, key, sample_toets
+    from toetsapp.signing import SignatureStatus, sign_toets, verify_toets
+
+    trust = load_trust_store(pki.trust_dir)
+    at = NOW - 10 * DAY  # the certificate ran until NOW - 1 day
+    toets = _with_justis(sample_toets())
+    plain = sign_toets(toets, key(pki, "expired"), position="akkoord", at=at)
+    [result] = verify_toets(plain, trust)
+    assert result.status is SignatureStatus.EXPIRED  # the signer's own clock proves nothing
+    with timestamp_server(pki, at=at) as url:
+        stamped = sign_toets(toets, key(pki, "expired"), position="akkoord", at=at, tsa=url)
+    [result] = verify_toets(stamped, trust)
+    assert result.status is SignatureStatus.VALID_AT_SIGNING and result.valid, result.detail
+    assert result.timestamp == at and "inmiddels verlopen" in result.detail
+    with timestamp_server(pki, at=NOW) as url:  # stamped after the certificate expired
+        late = sign_toets(toets, key(pki, "expired"), position="akkoord", at=at, tsa=url)
+    assert verify_toets(late, trust)[0].status is SignatureStatus.EXPIRED

@@ -49,6 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     for gone in ("--name", "--organisation"):
         sign.add_argument(gone, dest=f"typed_{gone[2:]}", help=argparse.SUPPRESS)
     sign.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
+    sign.add_argument("--tsa", metavar="URL",
+                      help=_("tijdstempeldienst (RFC 3161): de handtekening krijgt een "
+                             "tijdstempel die bewijst wanneer ze is gezet"))
     sign.add_argument("--force", action="store_true",
                       help=_("vervang de toets ook als het bestand alleen-lezen is"))
     sign.set_defaults(func=run_sign)
@@ -190,7 +193,7 @@ def run_sign(args: argparse.Namespace) -> int:
     before = signed_state(toets)
     try:
         signed = sign_toets(toets, key, position=args.position, remarks=remarks,
-                            role=args.role, open_problems=state.count)
+                            role=args.role, open_problems=state.count, tsa=args.tsa)
     finally:
         _close(key)
     new = signed.signatures[-1]

@@ -122,12 +122,9 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
 
 
 def _timestamper(url: str):  # -> UrlTimeStamper
-    from toetsapp.signing.tsa import UrlTimeStamper
+    from toetsapp.signing.tsa import url_timestamper
 
-    if not url.startswith(("http://", "https://")):
-        raise ToetsappError(_("de tijdstempeldienst moet een http- of https-adres zijn: {url}")
-                            .format(url=url))
-    return UrlTimeStamper(url)
+    return url_timestamper(url)
 
 
 def _explain(status, cert, chain, trust: TrustStore,

@@ -15,7 +15,6 @@ class SignatureStatus(StrEnum):
     it was valid when it was used) are good."""
 
     VALID = "valid"
-    VALID_AT_SIGNING = "valid_at_signing"
     CONTENT_CHANGED = "content_changed"
     INVALID = "invalid"
     UNTRUSTED = "untrusted"
@@ -28,6 +27,7 @@ class SignatureStatus(StrEnum):
     WRONG_ORGANISATION = "wrong_organisation"
     WRONG_SIGNER = "wrong_signer"
     DUPLICATE = "duplicate"
+    VALID_AT_SIGNING = "valid_at_signing"
 
     @property
     def label(self) -> str:
