@@ -185,8 +185,9 @@ def test_an_expired_certificate_without_proof_of_time_is_expired(pki, tmp_path, 
 
 def test_verify_imports_only_what_checking_needs(pki, lta_pdf):
     """`toetsapp verify` of a signed Toetsapp PDF (B-LTA, embedded co-signed toets) loads
-    no GUI, no PDF writer, no second PDF reader, no schema validator and no forms: the
-    process starts quickly (the time itself is measured in bench/bench_verify.py)."""
+    no GUI, no PDF writer, no second PDF reader, no schema validator, no HTTP client and
+    no forms: the process starts quickly (the time itself is measured in
+    bench/bench_verify.py)."""
     import json
     import os
     import subprocess
@@ -201,7 +202,7 @@ def test_verify_imports_only_what_checking_needs(pki, lta_pdf):
     assert code == 0, done.stdout + done.stderr
     loaded = {name.split(".")[0] for name in modules}
     assert not loaded & {"PySide6", "reportlab", "pypdf", "pypdfium2", "jsonschema",
-                         "requests"}, loaded
+                         "requests", "aiohttp"}, loaded  # aiohttp: toetsapp.signing.lean
     assert not {"toetsapp.ui", "toetsapp.catalog", "toetsapp.definitions", "toetsapp.engine",
                 "toetsapp.export.render"} & set(modules)
 

@@ -261,6 +261,9 @@ def open_problems_of(toets):  # -> Provisional
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from toetsapp.signing.lean import defer_http_clients
+
+    defer_http_clients()  # an offline check: pyHanko's HTTP clients are not needed
     from toetsapp.i18n import current_language
     from toetsapp.review.signed import changed_lines
     from toetsapp.signing import load_trust_store, verify_file
