@@ -7,7 +7,6 @@ else a prompt on a terminal; without a terminal (CI) there is no prompt, but a m
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -98,7 +97,9 @@ def open_token(args: argparse.Namespace):  # -> TokenKey
         raise FileProblem(args.pkcs11, _("de token heeft een pincode nodig: zet {env} of start "
                                          "op een terminal").format(env=PIN_ENV))
     for attempt in range(3):
-        secret = getpass.getpass(_("Pincode voor token {token}: ").format(token=args.token))
+        from getpass import getpass  # termios: only when a prompt is needed
+
+        secret = getpass(_("Pincode voor token {token}: ").format(token=args.token))
         try:
             return open_token_key(args.pkcs11, args.token, args.key, secret)
         except PinProblem as problem:
@@ -138,7 +139,9 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
                                       "--password of zet {env}").format(env=PASSWORD_ENV)
                               ) from None
     for attempt in range(3):
-        secret = getpass.getpass(_("Wachtwoord voor {file}: ").format(file=path.name))
+        from getpass import getpass
+
+        secret = getpass(_("Wachtwoord voor {file}: ").format(file=path.name))
         try:
             return load_p12(path, secret)
         except PasswordProblem as problem:
