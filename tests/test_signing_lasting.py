@@ -204,7 +204,7 @@ def test_verify_imports_only_what_checking_needs(pki, lta_pdf):
     assert not loaded & {"PySide6", "reportlab", "pypdf", "pypdfium2", "jsonschema",
                          "requests", "aiohttp"}, loaded  # aiohttp: toetsapp.signing.lean
     assert not {"toetsapp.ui", "toetsapp.catalog", "toetsapp.definitions", "toetsapp.engine",
-                "toetsapp.export.render"} & set(modules)
+                "toetsapp.model.form", "toetsapp.export.render"} & set(modules)
 
 
 # --- co-signatures with a timestamp token (sign --tsa; format 4) ---------------------------

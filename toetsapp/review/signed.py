@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toetsapp.i18n import _
-from toetsapp.model.form import Form
 from toetsapp.model.toets import CoSignature, Toets
 from toetsapp.review.history import changed_since
 from toetsapp.review.items import question_of
+
+if TYPE_CHECKING:  # the forms are loaded only when an answer changed since signing
+    from toetsapp.model.form import Form
 
 
 def _labels(keys: tuple[str, ...], form: Form | None, language: str) -> list[str]:
