@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from toetsapp.i18n import N_, _
 from toetsapp.ui.dossierkinds import kind_text
+from toetsapp.ui.fieldhints import set_placeholder
 
 INFO_FIELDS = (  # key, label, placeholder (translated when shown)
     ("dossiernummer", N_("&Dossiernummer:"), N_("bijvoorbeeld 36 812 of 36 600 VI")),
@@ -49,7 +50,7 @@ def _line(parent: QWidget, label: str, placeholder: str = "") -> tuple[QLabel, Q
     label, placeholder = _(label), _(placeholder) if placeholder else ""
     edit = QLineEdit(parent)
     edit.setAccessibleName(label.replace("&", "").rstrip(":"))
-    edit.setPlaceholderText(placeholder)
+    set_placeholder(edit, placeholder)
     caption = QLabel(label, parent)
     caption.setBuddy(edit)
     return caption, edit
@@ -178,10 +179,10 @@ class DocumentList(QWidget):
         self.kind.setAccessibleName(_("Soort document"))
         self.title = QLineEdit(self)
         self.title.setAccessibleName(_("Titel in de inhoudsopgave"))
-        self.title.setPlaceholderText(_("leeg: uit de toets of de PDF"))
+        set_placeholder(self.title, _("leeg: uit de toets of de PDF"))
         self.proposal = QLineEdit(self)
         self.proposal.setAccessibleName(_("Voorstel of variant"))
-        self.proposal.setPlaceholderText(_("leeg: de korte titel uit de toets"))
+        set_placeholder(self.proposal, _("leeg: de korte titel uit de toets"))
         for widget, label in ((self.kind, _("&Soort:")), (self.title, _("Tit&el in inhoud:")),
                               (self.proposal, _("&Voorstel of variant:"))):
             caption = QLabel(label, self)

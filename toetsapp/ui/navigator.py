@@ -193,6 +193,7 @@ class Navigator(QListView):
         self.entries = QStandardItemModel(self)
         first = QStandardItem(_("Gegevens van de toets"))
         first.setData(EntryState(is_data_page=True), STATE_ROLE)
+        first.setToolTip(first.text())
         self.entries.appendRow(first)
         for number, section in enumerate(form.sections, start=1):
             item = QStandardItem(f"{number}. {section.title.get(language)}")
@@ -207,6 +208,13 @@ class Navigator(QListView):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self.sig_page_requested.emit(current.row()))
+
+    def preferred_width(self) -> int:
+        """Wide enough to show every title in full, with its progress and score mark."""
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.entries.item(row).text())
+                      for row in range(self.entries.rowCount()))
+        return longest + metrics.horizontalAdvance("10/10") + 110
 
     def select_page(self, row: int) -> None:
         if self.currentIndex().row() != row:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from toetsapp.ui.editors.base import Editor, block
 from toetsapp.ui.editors.factory import editor_for
 from toetsapp.ui.editors.table import TableEditor
 from toetsapp.ui.editors.text import GrowingTextEdit
+from toetsapp.ui.fieldhints import HintedLineEdit as QLineEdit
 from toetsapp.ui.theme import scaled_font
 from toetsapp.ui.widgets import ErrorLabel, muted
 
