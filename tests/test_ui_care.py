@@ -169,3 +169,41 @@ def test_files_dropped_onto_the_window_open_through_real_events(qtbot, catalog, 
         assert seen and "opgeslagen" in seen[0].text()
     finally:
         dispose(window)
+
+
+def _mark(rank: int, colour: str, theme: str, hollow: bool = False):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from toetsapp.ui.navigator import level_mark
+    from toetsapp.ui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), theme)
+    palette = QApplication.palette()
+    base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    image = QImage(24, 24, QImage.Format.Format_RGB32)
+    image.fill(base)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    level_mark(painter, QRectF(4, 4, 16, 16), QColor(colour), rank, text, hollow=hollow)
+    painter.end()
+    return image, base
+
+
+def test_score_marks_differ_in_shape_and_stand_out_3_to_1_in_both_themes(qapp, catalog):
+    from toetsapp.ui.theme import apply_theme, contrast
+
+    rubric = catalog.rubric_for("uitvoerbaarheidstoets")
+    try:
+        for theme in ("light", "dark"):
+            for hollow in (False, True):
+                shapes = []
+                for rank, level in enumerate(rubric.levels):
+                    image, base = _mark(rank, level.color, theme, hollow)
+                    pixels = [image.pixelColor(x, y) for y in range(24) for x in range(24)]
+                    shapes.append(tuple(p != base for p in pixels))
+                    strongest = max(contrast(p, base) for p in pixels)
+                    assert strongest >= 3, (theme, hollow, level.value, strongest)
+                assert len(set(shapes)) == len(shapes), (theme, hollow)  # not colour-only
+    finally:
+        apply_theme(QApplication.instance(), "light")

@@ -68,14 +68,21 @@ def level_mark(painter: QPainter, box: QRectF, colour: QColor, rank: int,
                outline: QColor, hollow: bool = False) -> None:
     """A score dot that is not colour-only: circle, triangle, diamond, square by rank
     (best to worst), outlined in the text colour so it stands out 3:1 on any theme;
-    ``hollow`` (a provisional level): only a thick outline in the level's colour."""
+    ``hollow`` (a provisional level): a thick ring in the level's colour between two thin
+    text-coloured lines, empty inside."""
     if hollow:
-        painter.setPen(QPen(colour, 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         box = box.adjusted(1.5, 1.5, -1.5, -1.5)
-    else:
-        painter.setPen(QPen(outline, 1.2))
-        painter.setBrush(colour)
+        for pen in (QPen(outline, 5), QPen(colour, 2.6)):
+            painter.setPen(pen)
+            _shape(painter, box, rank)
+        return
+    painter.setPen(QPen(outline, 1.2))
+    painter.setBrush(colour)
+    _shape(painter, box, rank)
+
+
+def _shape(painter: QPainter, box: QRectF, rank: int) -> None:
     c, r = box.center(), box.width() / 2
     if rank <= 0:
         painter.drawEllipse(box)
