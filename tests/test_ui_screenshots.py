@@ -77,13 +77,13 @@ def test_screenshots_at_small_and_large_sizes_and_dark(qtbot, catalog, shots, si
         view = window.view
         view.reveal("kosten_incidenteel", focus=False)
         name = f"8-{size[0]}x{size[1]}-{theme}"
-        _save(window, shots / f"{name}.png")
+        save_shot(window, shots / f"{name}.png")
         assert window.grab().width() == size[0]
         view.search.open_panel()
         view.search.field.setText("huurtoeslag")
         view.search.refresh()
         view.reveal("risico_procesverstoring", focus=False)
-        _save(window, shots / f"{name}-zoeken.png")
+        save_shot(window, shots / f"{name}-zoeken.png")
     finally:
         apply_theme(app, "light")
         dispose(window)
