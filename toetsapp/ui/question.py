@@ -105,16 +105,16 @@ class QuestionWidget(QFrame):
             layout.addWidget(self.note_edit)
         self.choice_nvt: dict[str, QCheckBox] = {}
         if question.choice_states:
-            row = QHBoxLayout()
-            row.addWidget(muted(_("N.v.t.:"), self, wrap=False))
-            for choice in question.choices or ():
+            row = QGridLayout()  # two columns: a row of five would widen the card
+            row.addWidget(muted(_("N.v.t.:"), self, wrap=False), 0, 0)
+            for index, choice in enumerate(question.choices or ()):
                 box = QCheckBox(choice.label.get(self.language), self)
                 box.setAccessibleName(_("{choice} n.v.t. — {q}").format(
                     choice=choice.label.get(self.language), q=title))
                 box.toggled.connect(self._choice_nvt_toggled)
                 self.choice_nvt[choice.value] = box
-                row.addWidget(box)
-            row.addStretch(1)
+                row.addWidget(box, index // 2, 1 + index % 2)
+            row.setColumnStretch(3, 1)
             layout.addWidget(muted(_("Aangevinkt: gevolgen. Niet aangevinkt: geen gevolgen. "
                                      "Of per aspect n.v.t.:"), self))
             layout.addLayout(row)
