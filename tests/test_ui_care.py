@@ -207,3 +207,30 @@ def test_score_marks_differ_in_shape_and_stand_out_3_to_1_in_both_themes(qapp, c
                 assert len(set(shapes)) == len(shapes), (theme, hollow)  # not colour-only
     finally:
         apply_theme(QApplication.instance(), "light")
+
+
+def test_long_titles_on_the_data_page_wrap_or_show_in_full(qtbot, catalog, tmp_path):
+    from toetsapp.ui.editors.text import GrowingTextEdit
+
+    copy = tmp_path / "doen.toets"
+    copy.write_bytes(DOEN.read_bytes())
+    window = open_window(qtbot, catalog)
+    try:
+        window.resize(QSize(1024, 700))
+        assert window.open_path(copy)
+        window.view.go_to(0)
+        _settle()
+        fields = window.view.metadata_page.fields
+        title = fields["title"].edit
+        assert isinstance(title, GrowingTextEdit)  # a bill's title can be long: it wraps
+        lines = title.height() // title.fontMetrics().lineSpacing()
+        assert lines >= 2 and title.horizontalScrollBar().maximum() == 0
+        organisation = fields["toetser.organisation"].edit
+        organisation.setFocus()
+        organisation.selectAll()  # typing replaces what was there
+        long_name = "Directoraat-generaal Volkshuisvesting en Bouwen, directie Woningmarkt " * 2
+        type_text(qtbot, organisation, long_name.strip())
+        _settle()
+        assert organisation.toolTip() == long_name.strip()  # one line: the tooltip has it all
+    finally:
+        dispose(window)
