@@ -172,14 +172,14 @@ def test_files_dropped_onto_the_window_open_through_real_events(qtbot, catalog, 
 
 
 def _mark(rank: int, colour: str, theme: str, hollow: bool = False):
+    """The navigator's mark for a level, drawn on the theme's base colour."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from toetsapp.ui.navigator import level_mark
-    from toetsapp.ui.theme import apply_theme
+    from toetsapp.ui.theme import dark_palette
 
-    apply_theme(QApplication.instance(), theme)
-    palette = QApplication.palette()
+    palette = dark_palette() if theme == "dark" else QApplication.style().standardPalette()
     base, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     image = QImage(24, 24, QImage.Format.Format_RGB32)
     image.fill(base)
@@ -191,22 +191,19 @@ def _mark(rank: int, colour: str, theme: str, hollow: bool = False):
 
 
 def test_score_marks_differ_in_shape_and_stand_out_3_to_1_in_both_themes(qapp, catalog):
-    from toetsapp.ui.theme import apply_theme, contrast
+    from toetsapp.ui.theme import contrast
 
     rubric = catalog.rubric_for("uitvoerbaarheidstoets")
-    try:
-        for theme in ("light", "dark"):
-            for hollow in (False, True):
-                shapes = []
-                for rank, level in enumerate(rubric.levels):
-                    image, base = _mark(rank, level.color, theme, hollow)
-                    pixels = [image.pixelColor(x, y) for y in range(24) for x in range(24)]
-                    shapes.append(tuple(p != base for p in pixels))
-                    strongest = max(contrast(p, base) for p in pixels)
-                    assert strongest >= 3, (theme, hollow, level.value, strongest)
-                assert len(set(shapes)) == len(shapes), (theme, hollow)  # not colour-only
-    finally:
-        apply_theme(QApplication.instance(), "light")
+    for theme in ("light", "dark"):
+        for hollow in (False, True):
+            shapes = []
+            for rank, level in enumerate(rubric.levels):
+                image, base = _mark(rank, level.color, theme, hollow)
+                pixels = [image.pixelColor(x, y) for y in range(24) for x in range(24)]
+                shapes.append(tuple(p != base for p in pixels))
+                strongest = max(contrast(p, base) for p in pixels)
+                assert strongest >= 3, (theme, hollow, level.value, strongest)
+            assert len(set(shapes)) == len(shapes), (theme, hollow)  # not colour-only
 
 
 def test_long_titles_on_the_data_page_wrap_or_show_in_full(qtbot, catalog, tmp_path):

@@ -31,7 +31,7 @@ from toetsapp.ui import settings
 from toetsapp.ui.document import Document
 from toetsapp.ui.fieldhints import set_placeholder
 from toetsapp.ui.theme import scaled_font
-from toetsapp.ui.widgets import heading, muted
+from toetsapp.ui.widgets import heading, muted, who
 
 
 def reviewer(doc: Document) -> ops.Author:
@@ -39,10 +39,6 @@ def reviewer(doc: Document) -> ops.Author:
     toetser = doc.toets.metadata.toetser
     return ops.Author(settings.toetser_name.get() or toetser.name or _("onbekend"),
                       settings.reviewer_organisation.get() or toetser.organisation)
-
-
-def who(name: str, organisation: str) -> str:
-    return f"{name} ({organisation})" if organisation else name
 
 
 def comment_line(comment: Comment) -> str:

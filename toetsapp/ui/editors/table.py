@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,8 +64,13 @@ class TableEditor(Editor):
     def _build_buttons(self) -> None:
         self.add_button = QPushButton(_("Rij &toevoegen"), self)
         self.remove_button = QPushButton(_("Rij verwijderen"), self)
-        self.up_button = QPushButton(_("Omhoog"), self)
-        self.down_button = QPushButton(_("Omlaag"), self)
+        self.up_button = QToolButton(self)  # arrows, named: the bar must fit a narrow card
+        self.down_button = QToolButton(self)
+        for button, arrow, name in ((self.up_button, Qt.ArrowType.UpArrow, _("Rij omhoog")),
+                                    (self.down_button, Qt.ArrowType.DownArrow, _("Rij omlaag"))):
+            button.setArrowType(arrow)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
         self.count_label = muted("", self, wrap=False)
         self.button_bar = QHBoxLayout()
         for button, slot in ((self.add_button, self.add_row), (self.remove_button, self.remove_row),
@@ -79,6 +85,7 @@ class TableEditor(Editor):
         self.row_box = QGroupBox(self)
         form = QFormLayout(self.row_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         self.cell_editors: dict[str, Editor] = {}
         from toetsapp.ui.editors.factory import editor_for
 
