@@ -231,3 +231,25 @@ def test_long_titles_on_the_data_page_wrap_or_show_in_full(qtbot, catalog, tmp_p
         assert organisation.toolTip() == long_name.strip()  # one line: the tooltip has it all
     finally:
         dispose(window)
+
+
+def test_at_1024_by_700_the_u_and_h_and_invoering_pages_need_no_sideways_scrolling(qtbot,
+                                                                                  catalog):
+    """Stricter than 'clipped or scrollable': with the navigator and the score panel
+    open, every card of these two toetsen fits the page's width (the doenvermogentoets
+    still has four pages whose long check-box labels need the scroll bar)."""
+    for name in ("uitvoerbaarheidstoets", "invoeringstoets"):
+        window = open_window(qtbot, catalog)
+        try:
+            window.resize(QSize(1024, 700))
+            assert window.open_path(ROOT / "examples" / f"{name}.toets")
+            view, wide = window.view, []
+            for number in range(1, len(view.sections) + 1):
+                view.show_page(number)
+                _settle()
+                page = view.page(number)
+                if page.body.minimumSizeHint().width() > page.viewport().width():
+                    wide.append(number)
+            assert wide == [], (name, wide)
+        finally:
+            dispose(window)
