@@ -109,7 +109,9 @@ class TableEditor(Editor):
             title = str(self.model.headerData(index, Qt.Orientation.Horizontal))
             self.view.setColumnWidth(index, max(int(column.width * unit),
                                                 bold.horizontalAdvance(title) + 28))
-        header.setSectionResizeMode(len(self.columns) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # fills the room, never below its own width:
+        header.setMinimumSectionSize(min(self.view.columnWidth(i)  # narrower, the table
+                                         for i in range(len(self.columns))))  # scrolls
 
     def describe(self, name: str, description: str = "") -> None:
         self.setAccessibleName(name)
@@ -117,7 +119,8 @@ class TableEditor(Editor):
         if description:
             self.view.setAccessibleDescription(description)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setAccessibleName(f"{button.text().replace('&', '')} — {name}")
+            label = button.text().replace("&", "") or button.toolTip()  # arrows: their tip
+            button.setAccessibleName(f"{label} — {name}")
         for column in self.columns:
             self.cell_editors[column.id].describe(
                 f"{column.label.get(self.language)} — {name}")
@@ -138,7 +141,9 @@ class TableEditor(Editor):
         self.model.set_rows(rows)
         line = self.view.verticalHeader().defaultSectionSize()
         visible = min(max(len(rows), 2), 8)
-        self.view.setFixedHeight(line * visible + self.view.horizontalHeader().height() + 4)
+        bar = self.view.horizontalScrollBar().sizeHint().height()  # room for it when needed
+        self.view.setFixedHeight(line * visible + self.view.horizontalHeader().height() + 4
+                                 + bar)
         self.count_label.setText(ngettext("{n} rij", "{n} rijen", len(rows)).format(n=len(rows)))
         if rows and (current < 0 or current >= len(rows)):
             current = min(max(current, 0), len(rows) - 1)
