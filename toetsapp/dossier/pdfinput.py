@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 import pikepdf
 
 from toetsapp.errors import FileProblem
-from toetsapp.files.pdfguard import MAX_STREAM_BYTES, PDF_ERRORS, open_pikepdf, pdf_problem
+from toetsapp.files.pdfguard import CORE_ERRORS, open_pikepdf, pdf_problem, read_stream
 from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
@@ -37,10 +36,22 @@ class PdfInput:
     toets: Toets | None = None
     toets_bytes: bytes | None = None
     tagged: bool = False
+    original: bytes | None = None  # the file as given, when the PDF was rendered from it
+
+    @property
+    def file_data(self) -> bytes:
+        """The input file's exact bytes: the PDF, or the ``.toets`` it was rendered from
+        (attached, pinned and hashed as it is)."""
+        return self.original if self.original is not None else self.data
+
+    @property
+    def rendered(self) -> bool:
+        """Whether the pages were rendered from a ``.toets`` while bundling."""
+        return self.original is not None
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return hashlib.sha256(self.file_data).hexdigest()
 
     @property
     def maybe_signed(self) -> bool:
@@ -68,7 +79,8 @@ def damaged(path: Path, exc: BaseException) -> FileProblem:
     return pdf_problem(path, exc)
 
 
-READ_ERRORS: tuple[type[BaseException], ...] = PDF_ERRORS
+READ_ERRORS: tuple[type[BaseException], ...] = CORE_ERRORS
+"""What reading with pikepdf raises (pypdf is not loaded for the dossier)."""
 
 
 def is_tagged(pdf: Any) -> bool:
@@ -83,7 +95,11 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     """Read and check one PDF. With ``need_toets`` it must be a Toetsapp PDF: its
     embedded ``.toets`` is read back (and must be a valid toets)."""
     path = Path(path)
-    data = read_file_bytes(path, MAX_PDF_BYTES)
+    return pdf_from_bytes(path, read_file_bytes(path, MAX_PDF_BYTES), need_toets=need_toets)
+
+
+def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
+    """:func:`open_pdf` for bytes already read (``path`` names them in messages)."""
     check_pdf_bytes(path, data)
     pdf = open_pikepdf(data, path)
     try:
@@ -148,34 +164,17 @@ def _check_pairing(path: Path, pdf: Any, toets: Any) -> None:
         raise FileProblem(path, problem)
 
 
-def _bounded(stream: Any, limit: int) -> bytes:
-    """At most ``limit`` bytes of a stream's data (more raises MemoryError: a bomb)."""
-    filters = stream.get("/Filter")
-    if isinstance(filters, pikepdf.Array) and len(filters) == 1:
-        filters = filters[0]
-    if filters is None:
-        data = stream.read_raw_bytes()
-    elif filters == pikepdf.Name.FlateDecode and "/DecodeParms" not in stream:
-        inflate = zlib.decompressobj()
-        data = inflate.decompress(stream.read_raw_bytes(), limit + 1)
-    else:
-        data = stream.read_bytes()
-    if len(data) > limit:
-        if limit < MAX_STREAM_BYTES:
-            return data[:limit]
-        raise MemoryError("attachment too large")
-    return data
-
-
 def _embedded_toets(pdf: Any) -> tuple[str, bytes] | None:
-    """The attached ``.toets`` (by name, else by content), as Toetsapp embeds it."""
+    """The attached ``.toets`` (by name, else by content), as Toetsapp embeds it; read
+    with the decompression cap (a bomb ends as a message)."""
     files = {name: spec.get_file().obj for name, spec in pdf.attachments.items()}
     for name, stream in files.items():
         if name.endswith(SUFFIX):
-            return name, _bounded(stream, MAX_STREAM_BYTES)
+            return name, read_stream(stream)
     for name, stream in files.items():
-        if b'"toetsapp/toets"' in _bounded(stream, SNIFF * 4).lstrip()[:SNIFF]:
-            return name, _bounded(stream, MAX_STREAM_BYTES)
+        content = read_stream(stream)
+        if b'"toetsapp/toets"' in content.lstrip()[:SNIFF]:
+            return name, content
     return None
 
 

@@ -5,8 +5,7 @@ that mean nothing to a user ("Circular xref chain detected", "LimitReachedError"
 Every place that reads an input PDF runs the library inside :func:`guarded` (or catches
 :data:`PDF_ERRORS` and calls :func:`pdf_problem`), so the user reads what is wrong in
 Toetsapp's words and the file is named. Decompression is capped (pypdf's limits are set
-here, when the errors are imported) so a compression bomb ends as a message, not as an
-exhausted memory. Import the library before ``PDF_ERRORS``.
+here, once) so a compression bomb ends as a message, not as an exhausted memory.
 """
 
 from __future__ import annotations
@@ -28,22 +27,28 @@ MAX_STREAM_BYTES = 75_000_000
 """The most one stream (page content, image, attached file) may unpack to."""
 
 
-_LIBRARIES = (("pypdf.errors", "PyPdfError"), ("pikepdf", "PdfError"),
-              ("pikepdf", "PasswordError"), ("pyhanko.pdf_utils.misc", "PdfError"))
-
-
-def _library_errors() -> tuple[type[BaseException], ...]:
-    """The built-in errors libraries raise on bad input, plus the own error classes of
-    pypdf, pikepdf and pyHanko as far as they are loaded (a library that was never
-    imported raises nothing; importing pyHanko alone costs a quarter second)."""
+def _library_errors(*, with_pypdf: bool = True) -> tuple[type[BaseException], ...]:
     errors: list[type[BaseException]] = [
         ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
         AssertionError, OSError, ZeroDivisionError, OverflowError, ArithmeticError,
         LookupError, UnicodeError, struct.error, zlib.error, MemoryError, NotImplementedError]
-    for module, name in _LIBRARIES:
-        loaded = sys.modules.get(module)
-        if loaded is not None and isinstance(getattr(loaded, name, None), type):
-            errors.append(getattr(loaded, name))
+    if with_pypdf:
+        try:
+            from pypdf.errors import PyPdfError
+            errors.append(PyPdfError)
+        except ImportError:  # pragma: no cover
+            pass
+    try:
+        from pikepdf import PasswordError as PikePasswordError
+        from pikepdf import PdfError as PikeError
+        errors += [PikeError, PikePasswordError]
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        from pyhanko.pdf_utils.misc import PdfError as HankoError
+        errors.append(HankoError)
+    except ImportError:  # pragma: no cover
+        pass
     return tuple(errors)
 
 
@@ -69,23 +74,32 @@ def silence_library_logs() -> None:
             logger.addHandler(logging.NullHandler())
 
 
+CORE_ERRORS: tuple[type[BaseException], ...] = _library_errors(with_pypdf=False)
+"""What pikepdf and pyHanko raise for a PDF they cannot make sense of (and Python's own
+errors), without importing pypdf: for code that reads PDFs with those two only, such as
+``toetsapp verify``. :data:`PDF_ERRORS` adds pypdf's."""
 silence_library_logs()
 
 
-def __getattr__(name: str) -> tuple[type[BaseException], ...]:
-    """``PDF_ERRORS``: everything pypdf, pikepdf and pyHanko raise for a PDF they cannot
-    make sense of. Worked out when imported (``from toetsapp.files.pdfguard import
-    PDF_ERRORS`` after importing the library used), so the libraries load only where
-    they are used; pypdf's decompression limits are set then too."""
-    if name == "PDF_ERRORS":
-        return _loaded_errors()
-    raise AttributeError(name)
+def __getattr__(name: str) -> object:
+    """``PDF_ERRORS``: :data:`CORE_ERRORS` plus pypdf's errors. pypdf is imported (and its
+    decompression capped) when a module asks for this, i.e. the modules that read with
+    pypdf; ``toetsapp verify`` never does."""
+    if name != "PDF_ERRORS":
+        raise AttributeError(name)
+    value = _library_errors()
+    limit_decompression()
+    globals()["PDF_ERRORS"] = value
+    return value
 
 
-def _loaded_errors() -> tuple[type[BaseException], ...]:
-    if "pypdf" in sys.modules:
-        limit_decompression()
-    return _library_errors()
+def pdf_errors() -> tuple[type[BaseException], ...]:
+    """:data:`PDF_ERRORS` once pypdf is loaded, else :data:`CORE_ERRORS` (without pypdf in
+    the process no pypdf error can occur)."""
+    if "pypdf" not in sys.modules:
+        return CORE_ERRORS
+    return globals().get("PDF_ERRORS") or __getattr__("PDF_ERRORS")  # type: ignore[return-value]
+
 
 _ENCRYPTED = re.compile(r"encrypt|password|decrypt", re.IGNORECASE)
 _LOOP = re.compile(r"circular|loop|recursi|cycle|refers to itself", re.IGNORECASE)
@@ -120,12 +134,11 @@ def pdf_problem(path: Path | str, exc: BaseException) -> FileProblem:
 @contextmanager
 def guarded(path: Path | str) -> Iterator[None]:
     """Run PDF library code; its errors leave as a :class:`FileProblem` naming ``path``."""
-    errors = _loaded_errors()
     try:
         yield
     except FileProblem:
         raise
-    except errors as exc:
+    except pdf_errors() as exc:
         raise pdf_problem(path, exc) from None
 
 
@@ -143,3 +156,32 @@ def open_pikepdf(data: bytes, path: Path | str):  # -> pikepdf.Pdf
                                       "met beperkingen) en kan niet worden gelezen; lever een "
                                       "onbeveiligde versie aan"))
         return pdf
+
+
+class StreamTooLarge(MemoryError):
+    """A stream unpacks to more than :data:`MAX_STREAM_BYTES` (a compression bomb)."""
+
+
+def read_stream(stream, limit: int = MAX_STREAM_BYTES) -> bytes:  # stream: pikepdf.Stream
+    """The decoded bytes of a pikepdf stream, refusing more than ``limit`` bytes
+    (:class:`StreamTooLarge`, which :func:`pdf_problem` names a compression bomb).
+
+    Flate (the filter of every attached file Toetsapp writes, possibly applied more than
+    once) is unpacked here with zlib's output cap, so a bomb is stopped before it fills
+    the memory; other filters are left to qpdf and their result is measured."""
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    chain = [filters] if isinstance(filters, pikepdf.Name) else list(filters or [])
+    if chain and all(f == "/FlateDecode" for f in chain) and "/DecodeParms" not in stream:
+        data = stream.read_raw_bytes()
+        for _filter in chain:
+            unpacker = zlib.decompressobj()
+            data = unpacker.decompress(data, limit + 1)
+            if len(data) > limit or unpacker.unconsumed_tail:
+                raise StreamTooLarge("LimitReachedError")
+        return data
+    data = stream.read_bytes()
+    if len(data) > limit:
+        raise StreamTooLarge("LimitReachedError")
+    return data
