@@ -81,7 +81,7 @@ def unmarked(pdf: bytes) -> list[tuple[int, str]]:
     found = []
     for number, page in enumerate(open_pdf(pdf).pages):
         depth = 0
-        for operands, operator in pikepdf.parse_content_stream(page):
+        for _operands, operator in pikepdf.parse_content_stream(page):
             op = str(operator)
             if op in ("BDC", "BMC"):
                 depth += 1

@@ -145,10 +145,8 @@ class ToetsDoc(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="main",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("card", [frame], onPage=self._card_page, onPageEnd=self._page_end,
-                         pagesize=(width, height)),
-            PageTemplate("body", [frame], onPage=self._body_page, onPageEnd=self._page_end,
-                         pagesize=(width, height)),
+            PageTemplate("card", [frame], onPageEnd=self._page_end, pagesize=(width, height)),
+            PageTemplate("body", [frame], onPageEnd=self._page_end, pagesize=(width, height)),
         ])
 
     def beforeDocument(self) -> None:
@@ -156,18 +154,14 @@ class ToetsDoc(BaseDocTemplate):
         self.canv.showOutline()
 
     def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        if self.running.furniture is not None:
-            with artifact(canv):
+        """Running header, footer and furniture, drawn after the page's content (as
+        artifacts), so that text extracted in content order starts with the content."""
+        with artifact(canv):
+            if self.pageTemplate.id == "body":
+                self._header(canv)
+            self._footer(canv)
+            if self.running.furniture is not None:
                 self.running.furniture(canv, canv.getPageNumber())
-
-    def _card_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        with artifact(canv):
-            self._footer(canv)
-
-    def _body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        with artifact(canv):
-            self._header(canv)
-            self._footer(canv)
 
     def _header(self, canv: Canvas) -> None:
         s = self.style

@@ -41,6 +41,7 @@ from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Toets
 from toetsapp.pdf import LANGUAGE_TAGS
+from toetsapp.pdf.fields import add_signature_fields
 from toetsapp.pdf.pdfa import Archive
 
 PDF_LANG = LANGUAGE_TAGS
@@ -142,6 +143,8 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
                         toets.metadata.modified)
             with contextlib.suppress(UnicodeEncodeError):
                 record_content_hash(canv._doc, toets_content_hash(toets))
+            add_signature_fields(canv, [_("Handtekening van {organisation}").format(
+                organisation=org.name) for org in toets.metadata.organisations])
 
         buffer = io.BytesIO()
         doc = ToetsDoc(

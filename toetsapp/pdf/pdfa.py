@@ -17,6 +17,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 NAMESPACE = "https://toetsapp.nl/ns/kamerstuk/1.0/"
 PREFIX = "kamerstuk"
@@ -39,6 +40,17 @@ class Archive:
     """BCP 47, e.g. 'nl-NL'."""
     identifiers: Sequence[tuple[str, str]] = ()
     """(field of :data:`FIELDS`, value) pairs; empty values are left out."""
+
+
+class PlainStream(PDFStream):
+    """A stream written as it is, without /Filter (PDF/A wants readable XMP)."""
+
+    def format(self, document: Any) -> bytes:
+        d = PDFDictionary(self.dictionary.dict.copy())
+        content = document.encrypt.encode(self.content)
+        d["Length"] = len(content)
+        return (pdf_format(d, document) + b"\nstream\n" + pdf_format(content, document)
+                + b"endstream\n")
 
 
 @cache
@@ -132,9 +144,9 @@ def write_archive(canv: Any, archive: Archive | None) -> None:
     if not getattr(catalog, "Lang", None):
         catalog.Lang = PDFString(archive.language)
     canv.setViewerPreference("DisplayDocTitle", "true")
-    metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"),
-                                        "Subtype": PDFName("XML")}),
-                         xmp(doc.info, _xmp_date(doc), archive), filters=[])
+    metadata = PlainStream(PDFDictionary({"Type": PDFName("Metadata"),
+                                          "Subtype": PDFName("XML")}),
+                           xmp(doc.info, _xmp_date(doc), archive))
     catalog.Metadata = doc.Reference(metadata)
     profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile())
     intent = PDFDictionary({

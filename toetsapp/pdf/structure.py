@@ -97,7 +97,7 @@ def _element_dict(element: Element, ref: Any, doc: Any, root_name: str) -> PDFDi
     d: dict[str, Any] = {
         "S": PDFName(element.role),
         "P": ref(parent) if parent is not None else PDFObjectReference(root_name),
-        "K": kids[0] if len(kids) == 1 and isinstance(kids[0], int) else PDFArray(kids)}
+        "K": kids[0] if len(kids) == 1 else PDFArray(kids)}
     if first is not None:
         d["Pg"] = _page_ref(first)
     if element.alt is not None:

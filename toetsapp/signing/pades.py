@@ -16,7 +16,7 @@ from pathlib import Path
 
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.i18n import _
-from toetsapp.pdf.signfield import add_signature_field
+from toetsapp.pdf.signfield import add_signature_field, choose_field
 from toetsapp.signing import certs
 from toetsapp.signing.integrity import PdfIntegrity, check_integrity
 from toetsapp.signing.keys import SigningKey, load_p12
@@ -103,7 +103,8 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
     lasting = trust is not None and check_certificate(key.certificate, key.chain, trust,
                                                       now) is None
     timestamper = _timestamper(tsa) if tsa else None
-    name = field_name or next_field_name(writer)
+    name = field_name or choose_field(writer, getattr(key, "organisation", "")) \
+        or next_field_name(writer)
     if name not in {n for n, _v, _r in fields.enumerate_sig_fields(writer)}:
         who = key.name or key.subject
         add_signature_field(writer, name, _("Handtekening van {name}").format(name=who))
