@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 
 from tests.dossier_support import TYPES, example, rendered_examples
-from tests.tagged_support import (
+from tests.pdf_tags import (
     elements,
     open_pdf,
     pdfua_findings,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.dossier_support import rendered_examples
-from tests.tagged_support import elements, open_pdf, pdfua_findings, unmarked
+from tests.pdf_tags import elements, open_pdf, pdfua_findings, unmarked
 from tests.test_signing_pki import Pki, key, shared_pki, trust
 from toetsapp.pdf.pdfa import NAMESPACE
 
@@ -187,3 +187,36 @@ def test_a_second_signature_leaves_the_first_one_valid(signed, pki, tmp_path):
     doc = open_pdf(again)
     assert len([f for f in doc.Root.AcroForm.Fields if "/V" in f]) == 2
     assert pdfua_findings(again, tmp_path) == []
+
+
+def test_validation_data_after_a_signature_is_no_change_to_the_xmp(example, pki):
+    """pyHanko writes the XMP again (its own serialisation) with the DSS revision."""
+    from toetsapp.signing import SignatureStatus, pades_sign, verify_pdf
+
+    lasting = pades_sign(example[1], key(pki, "toeslagen"), trust=trust(pki))
+    assert b"/DSS" in lasting[len(example[1]):]
+    assert [r.status for r in verify_pdf(lasting, trust(pki))] == [SignatureStatus.VALID]
+
+
+def test_a_changed_xmp_title_after_signing_is_found(signed, pki):
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from toetsapp.signing import SignatureStatus, verify_pdf
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    stream = writer.root["/Metadata"]
+    xml = stream.data.replace(b"Wet automatische toekenning huurtoeslag", b"Een andere wet")
+    assert xml != stream.data
+    forged = generic.StreamObject({generic.NameObject("/Type"): generic.NameObject("/Metadata"),
+                                   generic.NameObject("/Subtype"): generic.NameObject("/XML")},
+                                  stream_data=xml)
+    writer.root["/Metadata"] = writer.add_object(forged)
+    writer.update_root()
+    out = io.BytesIO()
+    writer.write(out)
+    (result,) = verify_pdf(out.getvalue(), trust(pki))
+    assert result.status == SignatureStatus.CONTENT_CHANGED
+    assert "XMP" in result.detail

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.dossier_support import TYPES, rendered_examples, write_manifest
-from tests.tagged_support import elements, open_pdf, pdfua_findings, reading_order, tree, unmarked
+from tests.pdf_tags import elements, open_pdf, pdfua_findings, reading_order, tree, unmarked
 from toetsapp.pdf.pdfa import NAMESPACE
 
 
