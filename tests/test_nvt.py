@@ -67,6 +67,18 @@ def test_a_hidden_section_makes_its_dimension_nvt_not_unassessed():
     assert udo.not_applicable and udo.level is None and udo.unanswered_inputs == ()
 
 
+def test_a_section_hidden_only_because_its_gate_is_open_is_not_yet_nvt():
+    toets, form, rubric = uh()
+    del toets.answers["decentrale_overheden_betrokken"]
+    ev = evaluate_toets(toets, form, rubric)
+    udo = dim(ev, "decentrale_overheden")
+    assert not udo.not_applicable and udo.level is None
+    assert udo.unanswered_inputs == ("decentrale_overheden_betrokken",)
+    text = unassessed_text(udo, compiled(form), "nl")
+    assert "beantwoord eerst Decentrale overheden betrokken" in text
+    assert any(p.dimension == "decentrale_overheden" for p in ev.provisional.problems)
+
+
 def test_a_section_declared_nvt_in_one_step(tmp_path):
     toets, form, rubric = uh()
     assert form.section("decentrale_overheden").allow_not_applicable
@@ -109,6 +121,25 @@ def test_a_multichoice_with_one_bad_choice_keeps_the_valid_part_for_conditions()
     assert ev.visibility.effective["aspecten"] == ["maakbaarheid_systemen"]
     assert "ict_omvang" in ev.visibility.questions  # depends on the valid choice
     assert [p.kind for p in ev.problems if p.question == "aspecten"] == ["invalid"]
+
+
+def test_an_aspect_cannot_be_both_ticked_and_nvt_nor_an_unknown_choice():
+    catalog = default_catalog()
+    form = catalog.forms["uitvoerbaarheidstoets"]
+    ticked = ["maakbaarheid_systemen", "complexiteitsgevolgen"]
+    fine = evaluate(form, None, {"aspecten": ticked},
+                    choices_not_applicable={"aspecten": ["fraudebestendigheid"]})
+    assert not [p for p in fine.problems if p.question == "aspecten"]
+    both = evaluate(form, None, {"aspecten": ticked},
+                    choices_not_applicable={"aspecten": ["complexiteitsgevolgen", "bestaat_niet"]})
+    messages = [p.message for p in both.problems
+                if p.question == "aspecten" and p.severity == "error"]
+    assert len(messages) == 2
+    assert "‘Complexiteitsgevolgen’ is zowel aangevinkt" in messages[0]
+    assert "‘bestaat_niet’ staat als n.v.t. aangemerkt" in messages[1]
+    elsewhere = evaluate(form, None, {"fte_structureel": 3},
+                         choices_not_applicable={"fte_structureel": ["x"]})
+    assert any(p.kind == "invalid" for p in elsewhere.problems if p.question == "fte_structureel")
 
 
 def test_negative_structural_fte_and_costs_are_savings_not_errors():

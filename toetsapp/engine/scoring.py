@@ -37,6 +37,14 @@ class DimensionScore:
     unanswered_inputs: tuple[str, ...]  # inputs shown, not n.v.t. and not answered
     not_applicable: bool = False  # every input is hidden or answered 'n.v.t.'
     not_applicable_reasons: tuple[str, ...] = ()
+    applicable_inputs: tuple[str, ...] | None = None  # inputs shown and not n.v.t.
+
+    @property
+    def expected_inputs(self) -> tuple[str, ...]:
+        """The inputs an answer is expected for (all of them when visibility is unknown)."""
+        if self.applicable_inputs is None:
+            return tuple(self.dimension.inputs)
+        return self.applicable_inputs
 
     @property
     def level(self) -> str | None:
@@ -74,6 +82,30 @@ def _dimensions_in(condition: Condition, all_dimensions: list[str]) -> tuple[str
     return tuple(seen)
 
 
+def undecided_gates(inputs: tuple[str, ...] | list[str], cform: CompiledForm, vis: Visibility,
+                    effective: Mapping[str, Any]) -> tuple[str, ...]:
+    """The shown, unanswered questions whose answer decides whether hidden ``inputs`` apply.
+
+    A hidden input is 'n.v.t.' only once its condition is decided; while the question it
+    depends on (directly, or through another hidden question) is open, it is still open.
+    """
+    found: dict[str, None] = {}
+    stack = [q for q in inputs if q not in vis.questions]
+    seen: set[str] = set()
+    while stack:
+        qid = stack.pop(0)
+        if qid in seen or qid not in cform.questions:
+            continue
+        seen.add(qid)
+        conditions = (cform.questions[qid].visible_when, cform.section_of[qid].visible_when)
+        for gate in (g for c in conditions for g in _questions_in(c) if g != qid):
+            if gate not in vis.questions:
+                stack.append(gate)
+            elif vis.applies(gate) and gate not in effective:
+                found.setdefault(gate, None)
+    return tuple(found)
+
+
 def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
                     effective: Mapping[str, Any], override: Override | None,
                     vis: Visibility | None = None) -> DimensionScore:
@@ -83,13 +115,19 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
     input is hidden or answered 'n.v.t.', and only inputs that apply are asked for.
     """
     applies = vis.applies if vis is not None else (lambda _q: True)
+    applicable = tuple(q for q in dim.inputs if applies(q)) if vis is not None else None
     unanswered = tuple(q for q in dim.inputs if q not in effective and applies(q))
     if not any(q in effective for q in dim.inputs):
         if not unanswered and vis is not None:
+            gates = undecided_gates(dim.inputs, cform, vis, effective)
+            if gates:  # hidden only because what decides it is not answered yet
+                return DimensionScore(dim, None, override, (), gates,
+                                      applicable_inputs=applicable)
             reasons = tuple(dict.fromkeys(
                 r for q in dim.inputs if (r := vis.not_applicable.get(q, "").strip())))
-            return DimensionScore(dim, None, override, (), (), True, reasons)
-        return DimensionScore(dim, None, override, (), unanswered)
+            return DimensionScore(dim, None, override, (), (), True, reasons, applicable)
+        return DimensionScore(dim, None, override, (), unanswered,
+                              applicable_inputs=applicable)
     reasons = tuple(
         Reason(rule.level, rule.because, tuple(_questions_in(rule.when)), when=rule.when)
         for rule in dim.rules if holds(rule.when, effective, cform.questions)
@@ -99,7 +137,7 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
         reasons = (Reason(dim.default_level, dim.default_because, answered, is_default=True),)
     reasons = tuple(sorted(reasons, key=lambda r: -rubric.level_rank(r.level)))
     return DimensionScore(dim, reasons[0].level, override, _without_subsumed(reasons, rubric),
-                          unanswered)
+                          unanswered, applicable_inputs=applicable)
 
 
 def _without_subsumed(reasons: tuple[Reason, ...], rubric: Rubric) -> tuple[Reason, ...]:
