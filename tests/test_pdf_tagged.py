@@ -166,3 +166,17 @@ def test_dutch_answers_in_an_english_pdf_say_so(english):
     answer = next(a.value for a in toets.answers.values() if isinstance(a.value, str)
                   and len(a.value) > 80)
     assert answer  # a long text answer exists; its paragraphs are the Dutch ones
+
+
+def test_a_concept_keeps_its_marks_out_of_the_structure(tmp_path):
+    toets = example("invoeringstoets")
+    toets.metadata.status = "concept"
+    catalog = default_catalog()
+    form = catalog.form(toets.form.id)
+    pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), invariant=True)
+    assert pdfua_findings(pdf, tmp_path) == []
+    assert unmarked(pdf) == []
+    texts = [text for _role, text in reading_order(tree(pdf, 0))]
+    assert "CONCEPT" not in texts  # the diagonal mark is an artifact
+    assert not any(t.startswith("CONCEPT—status") for t in texts)  # so is the band
+    assert any(t.startswith("CONCEPT:") for t in texts)  # the notice on the card is content

@@ -34,6 +34,7 @@ from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import fit, fit_size, fitting, markup, resized
 from toetsapp.export.view import View
 from toetsapp.i18n import _, ngettext
+from toetsapp.pdf.tagging import content
 from toetsapp.pdf.tagging import figure as figure_tag
 
 PAD = 8.0
@@ -179,8 +180,9 @@ class Card(Flowable):
         right_x, right_w = x + width * 0.4, width * 0.6
         note = self._p("verdict-note", size="tiny", bold=True, color="override", align=2)
         if self.concept is not None:
-            draw_notice(c, s, self.concept, self.marks, right_x, top - 4 - s.size("tiny"),
-                        right_w)
+            with content(c):
+                draw_notice(c, s, self.concept, self.marks, right_x, top - 4 - s.size("tiny"),
+                            right_w)
             if notes:
                 self._put(shrunk(" · ".join(notes), note, right_w, 1, 4.5), right_x, top - 12,
                           right_w)

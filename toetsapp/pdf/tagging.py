@@ -310,6 +310,16 @@ def figure(canv: Canvas, alt: str) -> Iterator[None]:
 
 
 @contextmanager
+def content(canv: Canvas, role: str = "P") -> Iterator[None]:
+    """Text drawn straight on the canvas (not by a flowable) as an element ``role``."""
+    if isinstance(canv, TaggedCanvas):
+        with canv.marked(role):
+            yield
+    else:
+        yield
+
+
+@contextmanager
 def artifact(canv: Canvas) -> Iterator[None]:
     """Page furniture on any canvas; tagged ones mark it as an artifact."""
     if isinstance(canv, TaggedCanvas):
