@@ -109,10 +109,13 @@ def elements(doc: pikepdf.Pdf, role: str) -> list[pikepdf.Dictionary]:
     out, todo = [], [doc.Root.StructTreeRoot.K]
     while todo:
         obj = todo.pop()
-        if obj.get("/S") == pikepdf.Name("/" + role):
+        if isinstance(obj, pikepdf.Array):
+            todo.extend(obj)
+            continue
+        if not isinstance(obj, pikepdf.Dictionary) or "/S" not in obj:
+            continue
+        if str(obj.S) == "/" + role:
             out.append(obj)
-        kids = obj.get("/K")
-        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                todo.append(kid)
+        if "/K" in obj:
+            todo.append(obj.K)
     return out
