@@ -167,25 +167,30 @@ def _xmp(pdf: Any) -> bytes:
     move), so the bytes are compared only when the properties cannot be read."""
     import pikepdf
 
+    from toetsapp.files.pdfguard import read_stream
+
     metadata = pdf.Root.get("/Metadata")
     if not isinstance(metadata, pikepdf.Stream):
         return b""
+    raw = read_stream(metadata)  # bounded: a compression bomb stops here
     try:
         meta = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)
         properties = sorted((key, repr(value)) for key, value in meta.items()
                             if key not in _XMP_SIGNER_PROPERTIES)
     except Exception:  # XMP pikepdf cannot read: compare the bytes
-        return _XMP_SIGNER.sub(b"", metadata.read_bytes())
+        return _XMP_SIGNER.sub(b"", raw)
     return repr(properties).encode("utf-8")
 
 
 def _state(data: bytes) -> _State:
     import pikepdf
 
+    from toetsapp.files.pdfguard import read_stream
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         info = {str(k): str(v) for k, v in pdf.docinfo.items() if str(k) not in _SIGNER_KEYS}
         xmp = _xmp(pdf)
-        attachments = {name: _digest(spec.get_file().read_bytes())
+        attachments = {name: _digest(read_stream(spec.get_file().obj))
                        for name, spec in pdf.attachments.items()}
         objects = _Walk().document(pdf)
         pages = len(pdf.pages)
