@@ -27,7 +27,7 @@ from toetsapp.dossier.front import (
     cover_flowables,
 )
 from toetsapp.dossier.inputs import read_inputs
-from toetsapp.dossier.layout import DossierCanvas, DossierDoc, Links
+from toetsapp.dossier.layout import DossierCanvas, DossierDoc, Links, dossier_archive
 from toetsapp.dossier.manifest import Manifest
 from toetsapp.dossier.manifest_io import manifest_json, resolve_documents
 from toetsapp.dossier.merge import JSON_MIME, Attachment, Part, merge
@@ -108,7 +108,7 @@ def _front(manifest: Manifest, documents: list[DocumentInfo], comparison: Compar
     buffer = io.BytesIO()
     doc = DossierDoc(buffer, style, marks, running, title=info.title,
                      author=info.coordinator.name or "Toetsapp", lang=lang,
-                     creator=f"Toetsapp {__version__}")
+                     creator=f"Toetsapp {__version__}", archive=dossier_archive(info, lang))
     front = [("attachments", _("Handtekeningen en bijlagen"))]
     story = [*cover_flowables(info, documents, comparison, marks, style, doc.width, made=made,
                               lang=lang),

@@ -22,6 +22,7 @@ from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import fit_size, markup
 from toetsapp.formatting import format_date, format_moment, format_number
 from toetsapp.i18n import _, ngettext
+from toetsapp.pdf.tagging import header_table
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ def _verdicts(comparison: Comparison | None, style: HouseStyle, width: float) ->
         if color:
             commands.append(("LINEBEFORE", (1, len(data) - 1), (1, len(data) - 1), 5,
                              colors.HexColor(color)))
-    table = Table(data, colWidths=[width * 0.3, width * 0.55, width * 0.15],
-                  style=table_style(commands))
+    table = header_table(Table(data, colWidths=[width * 0.3, width * 0.55, width * 0.15],
+                               style=table_style(commands)), "column")
     table.hAlign = "LEFT"
     title = _("Eindoordelen in dit dossier")
     return [Spacer(1, 14), Paragraph(markup(title), style.styles["h2"]), table]

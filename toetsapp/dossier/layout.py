@@ -17,6 +17,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from toetsapp.export.doc import Marks, Running, clip, form_name
 from toetsapp.export.style import FONT_ROLES, HouseStyle
+from toetsapp.pdf import LANGUAGE_TAGS
+from toetsapp.pdf.pdfa import Archive
+from toetsapp.pdf.tagging import UNTAGGED, TaggedCanvas, artifact
 
 REF_SIZE = 7.2  # page numbers in the contents, as the other cells of that table
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -41,6 +44,15 @@ class Links:
         default_factory=list)
 
 
+def dossier_archive(info: object, lang: str) -> Archive:
+    """The XMP extras of the dossier's own pages: language and Kamerstuk identifiers."""
+    numbers = [info.dossiernummer, *info.joint_dossiernummers]  # type: ignore[attr-defined]
+    return Archive(LANGUAGE_TAGS.get(lang, lang), (
+        ("dossiernummers", ", ".join(dict.fromkeys(n for n in numbers if n))),
+        ("ondernummer", info.ondernummer), ("vergaderjaar", info.vergaderjaar),  # type: ignore[attr-defined]
+        ("kamer", info.kamer), ("citation", info.citation())))  # type: ignore[attr-defined]
+
+
 class LinkSpot(Flowable):
     """Zero-height marker under a line of text; records a link of ``width`` × ``height``
     points to document ``number`` (added to the page after merging)."""
@@ -48,6 +60,7 @@ class LinkSpot(Flowable):
     def __init__(self, links: Links, number: int, width: float, height: float) -> None:
         super().__init__()
         self.links, self.number, self.width, self.height = links, number, width, height
+        self._pdf_tag = UNTAGGED
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
@@ -58,7 +71,9 @@ class LinkSpot(Flowable):
         self.links.spots.append((page, (x, y, x + self.width, y + self.height), self.number))
 
 
-class DossierCanvas(Canvas):
+class DossierCanvas(TaggedCanvas):
+    """A tagged canvas (PDF/UA-1, PDF/A-3a) that runs a last step before saving."""
+
     finish: Callable[[Canvas], None] | None = None
 
     def save(self) -> None:
@@ -73,20 +88,23 @@ class DossierDoc(BaseDocTemplate):
 
     def __init__(self, target: object, style: HouseStyle, marks: Marks, running: Running, *,
                  first: str = "cover", numbering: Callable[[int], str] = roman,
-                 **meta: object) -> None:
+                 archive: Archive | None = None, **meta: object) -> None:
         size = style.page_size
+        if isinstance(meta.get("lang"), str):
+            meta["lang"] = LANGUAGE_TAGS.get(meta["lang"], meta["lang"])  # BCP 47: nl-NL
         super().__init__(target, pagesize=size, leftMargin=style.margin("left"),
                          rightMargin=style.margin("right"), topMargin=style.margin("top"),
                          bottomMargin=style.margin("bottom"),
                          initialFontName=FONT_ROLES["regular"],
                          initialFontSize=style.size("body"), **meta)
         self.style, self.marks, self.running, self.numbering = style, marks, running, numbering
+        self.archive = archive
         wide = landscape(size)
         self.wide_width = wide[0] - self.leftMargin - self.rightMargin
         self.wide_height = wide[1] - self.topMargin - self.bottomMargin
         self.addPageTemplates([
             PageTemplate("cover", [self._frame(self.width, self.height)],
-                         onPage=self._footer, pagesize=size),
+                         onPage=self._cover_page, pagesize=size),
             PageTemplate("portrait", [self._frame(self.width, self.height)],
                          onPage=self._decorate, pagesize=size),
             PageTemplate("landscape", [self._frame(self.wide_width, self.wide_height)],
@@ -100,10 +118,14 @@ class DossierDoc(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self.canv.finish = self._finish
+        self.canv.archive = self.archive
         self.canv.showOutline()
 
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._header(canv)
+        self._footer(canv, doc)
+
+    def _cover_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._footer(canv, doc)
 
     def _edges(self, canv: Canvas) -> tuple[float, float, float]:
@@ -111,6 +133,10 @@ class DossierDoc(BaseDocTemplate):
         return self.style.margin("left"), width - self.style.margin("right"), height
 
     def _header(self, canv: Canvas) -> None:
+        with artifact(canv):
+            self._draw_header(canv)
+
+    def _draw_header(self, canv: Canvas) -> None:
         s = self.style
         left, right, height = self._edges(canv)
         y = height - s.offset("header")
@@ -129,6 +155,10 @@ class DossierDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _footer(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        with artifact(canv):
+            self._draw_footer(canv)
+
+    def _draw_footer(self, canv: Canvas) -> None:
         s = self.style
         page = canv.getPageNumber()
         self.marks.total = max(self.marks.total, page)

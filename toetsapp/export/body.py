@@ -22,6 +22,8 @@ from toetsapp.export.view import View
 from toetsapp.i18n import _
 from toetsapp.model.form import Question, Section
 from toetsapp.model.toets import Answer
+from toetsapp.pdf import LANGUAGE_TAGS
+from toetsapp.pdf.tagging import in_language
 
 
 def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
@@ -168,7 +170,11 @@ class Body:
                         ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
                         for v, s in choice_states(question, answer))]
         else:
-            out += answer_flowables(question, answer.value, self.s, self.width, lang)
+            given = answer_flowables(question, answer.value, self.s, self.width, lang)
+            if question.type in ("text", "textarea") and v.toets.language != lang:
+                given = [in_language(p, LANGUAGE_TAGS.get(v.toets.language, v.toets.language))
+                         for p in given]  # the answer stays in the toets's own language
+            out += given
         if answer.other.strip():
             out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk)
         if answer.note.strip():

@@ -24,6 +24,7 @@ from toetsapp.export.card_parts import (
     cosigner_table,
     dimension_table,
     figure_value,
+    scale_text,
     verdict_scale,
 )
 from toetsapp.export.concept import Concept, draw_notice
@@ -33,6 +34,8 @@ from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import fit, fit_size, fitting, markup, resized
 from toetsapp.export.view import View
 from toetsapp.i18n import _, ngettext
+from toetsapp.pdf.tagging import content
+from toetsapp.pdf.tagging import figure as figure_tag
 
 PAD = 8.0
 SLOT_COLUMNS = 4
@@ -177,8 +180,9 @@ class Card(Flowable):
         right_x, right_w = x + width * 0.4, width * 0.6
         note = self._p("verdict-note", size="tiny", bold=True, color="override", align=2)
         if self.concept is not None:
-            draw_notice(c, s, self.concept, self.marks, right_x, top - 4 - s.size("tiny"),
-                        right_w)
+            with content(c):
+                draw_notice(c, s, self.concept, self.marks, right_x, top - 4 - s.size("tiny"),
+                            right_w)
             if notes:
                 self._put(shrunk(" · ".join(notes), note, right_w, 1, 4.5), right_x, top - 12,
                           right_w)
@@ -197,7 +201,8 @@ class Card(Flowable):
         slot = biggest * 1.2
         para.drawOn(c, x, top - 15 - slot + (slot - used) / 2)
         if v.rubric is not None:
-            verdict_scale(c, v, s, x, top - height + 4, width)
+            with figure_tag(c, scale_text(v)):
+                verdict_scale(c, v, s, x, top - height + 4, width)
         return top - height
 
     def _cell(self, x: float, top: float, width: float, height: float, label: str,
@@ -214,11 +219,10 @@ class Card(Flowable):
         label_style = self._p("fig-label", size="tiny", bold=True, color="muted")
         used = self._put(shrunk(label, label_style, inner, 1), x + 5, top - 2.5, inner)
         note_style = self._p("fig-note", size="tiny", color="muted")
-        note_h = 0.0
+        note_h, note_para = 0.0, None
         if note:
-            para = shrunk(note, resized(note_style, 6.2), inner, 2, 4.5)
-            _w, note_h = para.wrapOn(c, inner, 1e6)
-            para.drawOn(c, x + 5, top - height + 2.5)
+            note_para = shrunk(note, resized(note_style, 6.2), inner, 2, 4.5)
+            _w, note_h = note_para.wrapOn(c, inner, 1e6)
         room = height - used - note_h - 6
         if state == "value":
             para = figure_value(s, value[:1].upper() + value[1:], inner, room)
@@ -227,7 +231,9 @@ class Card(Flowable):
                             italic=state != "na", color="muted")
             para = shrunk(value, style, inner, 2, 5)
         _w, h = para.wrapOn(c, inner, 1e6)
-        para.drawOn(c, x + 5, top - used - 2.5 - h)
+        para.drawOn(c, x + 5, top - used - 2.5 - h)  # the value first: label, value, note
+        if note_para is not None:
+            note_para.drawOn(c, x + 5, top - height + 2.5)
 
     def _slots(self, top: float) -> float:
         """The fixed grid: the same eight slots, in the same place, for every type."""

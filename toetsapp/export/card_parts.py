@@ -15,6 +15,7 @@ from toetsapp.export.style import HouseStyle, table_style, text_color_on
 from toetsapp.export.text import fitting, markup, resized
 from toetsapp.export.view import BreakdownView, DimensionView, View, role_label
 from toetsapp.i18n import _
+from toetsapp.pdf.tagging import header_table
 
 SCALE_HEIGHT = 20.0
 
@@ -41,6 +42,15 @@ def verdict_scale(c: Canvas, v: View, s: HouseStyle, x: float, bottom: float,
                     None) or Paragraph(markup(label), resized(style, 5.0))
         _width, used = para.wrapOn(c, step - 6, 1e6)
         para.drawOn(c, x + i * step + 3, bottom + (SCALE_HEIGHT - used) / 2 + 1)
+
+
+def scale_text(v: View) -> str:
+    """What the verdict scale shows, for a screen reader (the figure's alternative text)."""
+    options = [o.label.get(v.language) for o in v.rubric.verdicts] if v.rubric else []
+    chosen = v.verdict.label if v.verdict and v.verdict.assessed else _("geen")
+    return _("Oordeelschaal van {first} tot {last}: {options}. Geldend oordeel: {verdict}."
+             ).format(first=options[0] if options else "", last=options[-1] if options else "",
+                      options="; ".join(options), verdict=chosen)
 
 
 def dimension_table(v: View, s: HouseStyle, width: float, header: float, row: float,
@@ -81,8 +91,9 @@ def dimension_table(v: View, s: HouseStyle, width: float, header: float, row: fl
         data.append([_small_fit(label, cell, w_dim - 8), level])
         commands.append(("BACKGROUND", (1, i), (1, i), color))
         commands.append(("BACKGROUND", (0, i), (0, i), s.color("zebra")))
-    return Table(data, colWidths=[w_dim, w_level],
-                 rowHeights=[header] + [row] * len(dimensions), style=table_style(commands))
+    return header_table(Table(data, colWidths=[w_dim, w_level],
+                              rowHeights=[header] + [row] * len(dimensions),
+                              style=table_style(commands)), "column")
 
 
 def _small_fit(text: str, style: object, width: float) -> Paragraph:
@@ -144,7 +155,7 @@ def breakdown_table(b: BreakdownView, s: HouseStyle, width: float) -> Table:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
     table.hAlign = "LEFT"
-    return table
+    return header_table(table, "both")
 
 
 def _matches(name: str, abbreviation: str, row: SignatureRow) -> bool:
@@ -234,4 +245,4 @@ def cosigner_table(v: View, rows: Sequence[SignatureRow], s: HouseStyle, width: 
         commands.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
     table = Table(data, colWidths=widths, style=table_style(commands))
     table.hAlign = "LEFT"
-    return table
+    return header_table(table, "column")

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from toetsapp.export.style import FONT_ROLES, HouseStyle, derived
 from toetsapp.export.text import plain
 from toetsapp.i18n import _
+from toetsapp.pdf.tagging import UNTAGGED, TaggedCanvas, artifact, tag
 
 # Binary (Flate) streams only: ASCII85 on top makes the PDF a quarter larger and slower.
 rl_config.useA85 = 0
@@ -65,6 +66,7 @@ class Anchor(Flowable):
         super().__init__()
         self.marks, self.key, self.title, self.level, self.closed = marks, key, title, level, closed
         self.keepWithNext = True
+        self._pdf_tag = UNTAGGED
         self.spaceBefore = space_before  # the heading's, so keep-with-next measures right
         self.width = self.height = 0
 
@@ -96,6 +98,7 @@ class PageRef(Flowable):
     def __init__(self, marks: Marks, key: str, width: float, height: float) -> None:
         super().__init__()
         self.marks, self.key, self.width, self.height = marks, key, width, height
+        tag(self, "P")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -105,8 +108,8 @@ class PageRef(Flowable):
         self.canv.doForm(form_name("ref", self.key))
 
 
-class _Canvas(Canvas):
-    """A canvas that runs a last step (deferred numbers, attachment) before saving."""
+class _Canvas(TaggedCanvas):
+    """A tagged canvas that runs a last step (deferred numbers, attachment) before saving."""
 
     finish: Callable[[Canvas], None] | None = None
 
@@ -142,10 +145,8 @@ class ToetsDoc(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="main",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("card", [frame], onPage=self._card_page, onPageEnd=self._page_end,
-                         pagesize=(width, height)),
-            PageTemplate("body", [frame], onPage=self._body_page, onPageEnd=self._page_end,
-                         pagesize=(width, height)),
+            PageTemplate("card", [frame], onPageEnd=self._page_end, pagesize=(width, height)),
+            PageTemplate("body", [frame], onPageEnd=self._page_end, pagesize=(width, height)),
         ])
 
     def beforeDocument(self) -> None:
@@ -153,15 +154,14 @@ class ToetsDoc(BaseDocTemplate):
         self.canv.showOutline()
 
     def _page_end(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        if self.running.furniture is not None:
-            self.running.furniture(canv, canv.getPageNumber())
-
-    def _card_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        self._footer(canv)
-
-    def _body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        self._header(canv)
-        self._footer(canv)
+        """Running header, footer and furniture, drawn after the page's content (as
+        artifacts), so that text extracted in content order starts with the content."""
+        with artifact(canv):
+            if self.pageTemplate.id == "body":
+                self._header(canv)
+            self._footer(canv)
+            if self.running.furniture is not None:
+                self.running.furniture(canv, canv.getPageNumber())
 
     def _header(self, canv: Canvas) -> None:
         s = self.style

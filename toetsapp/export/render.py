@@ -40,8 +40,21 @@ from toetsapp.i18n import _, current_language, set_language
 from toetsapp.model.form import Form
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Toets
+from toetsapp.pdf import LANGUAGE_TAGS
+from toetsapp.pdf.fields import add_signature_fields
+from toetsapp.pdf.pdfa import Archive
 
-PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
+PDF_LANG = LANGUAGE_TAGS
+
+
+def archive_for(toets: Toets, language: str) -> Archive:
+    """The XMP extras of a toets PDF: its language and the Kamerstuk identifiers."""
+    meta = toets.metadata
+    return Archive(language, (
+        ("dossiernummers", ", ".join(meta.dossiernummers())), ("ondernummer", meta.ondernummer),
+        ("vergaderjaar", meta.vergaderjaar), ("kamer", meta.kamer),
+        ("citation", meta.citation() if meta.dossiernummer else ""),
+        ("document", meta.kamerstuk_document), ("zaaknummer", meta.zaaknummer)))
 
 
 @contextmanager
@@ -125,10 +138,13 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
                           if concept is not None else None)
 
         def finish(canv: object) -> None:
+            canv.archive = archive_for(toets, PDF_LANG.get(lang, lang))
             attach_file(canv._doc, name, data, _("De toets als Toetsapp-bestand"),
                         toets.metadata.modified)
             with contextlib.suppress(UnicodeEncodeError):
                 record_content_hash(canv._doc, toets_content_hash(toets))
+            add_signature_fields(canv, [_("Handtekening van {organisation}").format(
+                organisation=org.name) for org in toets.metadata.organisations])
 
         buffer = io.BytesIO()
         doc = ToetsDoc(

@@ -156,6 +156,32 @@ class _Walk:
         return self.found
 
 
+_XMP_SIGNER_PROPERTIES = ("{http://ns.adobe.com/xap/1.0/}ModifyDate",
+                          "{http://ns.adobe.com/xap/1.0/}MetadataDate",
+                          "{http://ns.adobe.com/pdf/1.3/}Producer")
+
+
+def _xmp(pdf: Any) -> bytes:
+    """The XMP without what every signer updates, as its properties: pyHanko writes
+    the XMP again on each update in its own serialisation (namespace declarations
+    move), so the bytes are compared only when the properties cannot be read."""
+    import pikepdf
+
+    from toetsapp.files.pdfguard import read_stream
+
+    metadata = pdf.Root.get("/Metadata")
+    if not isinstance(metadata, pikepdf.Stream):
+        return b""
+    raw = read_stream(metadata)  # bounded: a compression bomb stops here
+    try:
+        meta = pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False)
+        properties = sorted((key, repr(value)) for key, value in meta.items()
+                            if key not in _XMP_SIGNER_PROPERTIES)
+    except Exception:  # XMP pikepdf cannot read: compare the bytes
+        return _XMP_SIGNER.sub(b"", raw)
+    return repr(properties).encode("utf-8")
+
+
 def _state(data: bytes) -> _State:
     import pikepdf
 
@@ -163,9 +189,7 @@ def _state(data: bytes) -> _State:
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         info = {str(k): str(v) for k, v in pdf.docinfo.items() if str(k) not in _SIGNER_KEYS}
-        metadata = pdf.Root.get("/Metadata")
-        xmp = (_XMP_SIGNER.sub(b"", metadata.read_bytes())
-               if isinstance(metadata, pikepdf.Stream) else b"")
+        xmp = _xmp(pdf)
         attachments = {name: _digest(read_stream(spec.get_file().obj))
                        for name, spec in pdf.attachments.items()}
         objects = _Walk().document(pdf)

@@ -17,6 +17,7 @@ from pathlib import Path
 from toetsapp.errors import FileProblem, ToetsappError
 from toetsapp.formatting import format_date
 from toetsapp.i18n import _
+from toetsapp.pdf.signfield import add_signature_field, choose_field
 from toetsapp.signing import certs
 from toetsapp.signing.integrity import PdfIntegrity, check_integrity
 from toetsapp.signing.keys import SigningKey, load_p12
@@ -103,8 +104,13 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
     lasting = trust is not None and check_certificate(key.certificate, key.chain, trust,
                                                       now) is None
     timestamper = _timestamper(tsa) if tsa else None
+    name = field_name or choose_field(writer, getattr(key, "organisation", "")) \
+        or next_field_name(writer)
+    if name not in {n for n, _v, _r in fields.enumerate_sig_fields(writer)}:
+        who = key.name or key.subject
+        add_signature_field(writer, name, _("Handtekening van {name}").format(name=who))
     meta = signers.PdfSignatureMetadata(
-        field_name=field_name or next_field_name(writer), md_algorithm="sha256",
+        field_name=name, md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES, name=key.name or None,
         reason=reason, location=location,
         embed_validation_info=lasting, validation_context=trust.context() if lasting else None,

@@ -7,6 +7,7 @@ chosen for contrast.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -54,16 +55,20 @@ QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: 
 
 def apply_theme(app: QApplication, choice: str = "system") -> None:
     """Fusion style with a light or dark palette (``choice``: system, light or dark)."""
-    app.setStyle("Fusion")
     dark = choice == "dark" or (choice == "system" and _system_prefers_dark())
+    if app.property(APPLIED) == ("dark" if dark else "light"):
+        return  # restyling every widget again changes nothing and costs a repolish
+    app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
     app.setStyleSheet(STYLE + (DARK_INDICATORS if dark else ""))
+    app.setProperty(APPLIED, "dark" if dark else "light")
     for widget in app.allWidgets():
-        if widget.property(TINT):
+        if shiboken6.isValid(widget) and widget.property(TINT):
             tint(widget, str(widget.property(TINT)))
 
 
 TINT = "toetsapp_tint"
+APPLIED = "toetsapp_theme"  # the theme last applied to the application
 
 
 def tint(widget: QWidget, role: str) -> None:
