@@ -267,3 +267,36 @@ def test_real_toetsapp_pdfs_keep_their_structure_under_their_part(tmp_path):
                 and "/S" in k for e in walk(k)] == expected
     text = PdfReader(io.BytesIO(result.pdf)).pages[1].extract_text()
     assert text.count("(zonder tags)") == sum(not d.tagged for d in result.documents)
+
+
+def _examples_dossier(folder: Path, *, foreign: bool) -> bytes:
+    from tests.dossier_support import TYPES, rendered_examples
+
+    for name, (_toets, pdf) in rendered_examples().items():
+        (folder / f"{name}.pdf").write_bytes(pdf)
+    (folder / "mvt.pdf").write_bytes(other_pdf("Memorie van toelichting", 2))
+    docs = [{"file": f"{name}.pdf"} for name in TYPES]
+    if foreign:
+        docs.insert(0, {"file": "mvt.pdf", "kind": "document"})
+    manifest = write_manifest(folder, docs)
+    return build_dossier(load_manifest(manifest), manifest, trust=TrustStore()).pdf
+
+
+def test_a_dossier_of_tagged_toetsen_passes_the_pdfua_checker_and_says_so(tmp_path):
+    from tests.pdf_tags import pdfua_findings, unmarked
+
+    data = _examples_dossier(tmp_path, foreign=False)
+    assert pdfua_findings(data, tmp_path) == []
+    assert unmarked(data) == []
+    meta = pikepdf.open(io.BytesIO(data)).open_metadata()
+    assert meta["{http://www.aiim.org/pdfua/ns/id/}part"] == "1"
+    assert meta["{http://www.aiim.org/pdfa/ns/id/}part"] == "3"
+    assert meta["dc:title"].startswith("Dossier Kamerstukken II 2025/26, 36 812")
+
+
+def test_with_an_untagged_document_the_dossier_claims_no_conformance(tmp_path):
+    data = _examples_dossier(tmp_path, foreign=True)
+    meta = pikepdf.open(io.BytesIO(data)).open_metadata()
+    assert "{http://www.aiim.org/pdfua/ns/id/}part" not in meta
+    assert "{http://www.aiim.org/pdfa/ns/id/}part" not in meta
+    assert meta["dc:title"].startswith("Dossier Kamerstukken II 2025/26, 36 812")

@@ -219,6 +219,29 @@ def _attach(out: Any, attachments: Sequence[Attachment]) -> None:
     out.Root.AF = pikepdf.Array(specs)
 
 
+PDFA_ID = "{http://www.aiim.org/pdfa/ns/id/}"
+PDFUA_ID = "{http://www.aiim.org/pdfua/ns/id/}"
+
+
+def _metadata(out: Any, own: Any, *, all_tagged: bool) -> None:
+    """XMP metadata: that of the dossier's own pages (the Kamerstuk, PDF/A and PDF/UA
+    identification), brought in line with the document information. The PDF/A-3 and
+    PDF/UA-1 claims stay only when every document in the dossier is tagged; a foreign
+    PDF without tags (or fonts, or colour profile) cannot be vouched for."""
+    import pikepdf
+
+    xmp = own.Root.get("/Metadata")
+    if isinstance(xmp, pikepdf.Stream):
+        out.Root.Metadata = out.copy_foreign(xmp)
+    with out.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta.load_from_docinfo(out.docinfo, raise_failure=False)
+        if not all_tagged:
+            for key in ("part", "conformance", "amd", "rev"):
+                for ns in (PDFA_ID, PDFUA_ID):
+                    if f"{ns}{key}" in meta:
+                        del meta[f"{ns}{key}"]
+
+
 def _labels(front: int, total: int) -> Any:
     """i, ii, … for the dossier's own pages; 1, 2, … from the first document on."""
     import pikepdf
@@ -270,6 +293,7 @@ def merge(front: bytes, parts: Sequence[Part], links: Links, attachments: Sequen
     out.docinfo = out.make_indirect(pikepdf.Dictionary(
         {**{f"/{key}": pikepdf.String(value) for key, value in metadata.items()},
          "/CreationDate": pikepdf.String(stamp), "/ModDate": pikepdf.String(stamp)}))
+    _metadata(out, own, all_tagged=structure.tagged and all(p.source.tagged for p in parts))
     buffer = io.BytesIO()
     out.save(buffer, deterministic_id=True, compress_streams=False,
              stream_decode_level=pikepdf.StreamDecodeLevel.none, fix_metadata_version=False)
