@@ -59,12 +59,12 @@ def _is_signature(annot: Any) -> bool:
     return False
 
 
-def drop_signature_fields(pages: Sequence[Any]) -> frozenset[tuple[int, int]]:
+def drop_signature_fields(pages: Sequence[Any]) -> dict[tuple[int, int], Any]:
     """Remove signature widgets from the copied pages (the copy no longer matches what
     was signed, and the dossier carries no form). Returns the removed annotations."""
     import pikepdf
 
-    dropped: set[tuple[int, int]] = set()
+    dropped: dict[tuple[int, int], Any] = {}
     for page in pages:
         annots = page.get("/Annots")
         if not isinstance(annots, pikepdf.Array):
@@ -72,12 +72,12 @@ def drop_signature_fields(pages: Sequence[Any]) -> frozenset[tuple[int, int]]:
         kept = []
         for annot in annots:
             if annot.get("/Subtype") == "/Widget" and _is_signature(annot):
-                dropped.add(annot.objgen)
+                dropped[annot.objgen] = annot
             else:
                 kept.append(annot)
         if len(kept) != len(annots):
             page.Annots = pikepdf.Array(kept)
-    return frozenset(dropped)
+    return dropped
 
 
 def drop_signature_form(out: Any) -> None:
@@ -123,10 +123,15 @@ def explicit_links(pages: Sequence[Any], dests: Destinations) -> None:
 def _copy_pages(out: Any, src: Any) -> bool:
     """Append the pages of ``src``. A file with a form or layers goes through
     :meth:`pikepdf.Pdf.add_pages_from`, which carries them (and its named destinations);
-    others are copied page by page, which is quicker. Returns whether named
-    destinations still need resolving."""
+    others are copied page by page, which is quicker (signature fields are left out of
+    the dossier anyway). Returns whether named destinations still need resolving."""
+    import pikepdf
+
     root = src.Root
-    if "/AcroForm" in root or "/OCProperties" in root:
+    form = root.get("/AcroForm")
+    fields = form.get("/Fields") if isinstance(form, pikepdf.Dictionary) else None
+    if "/OCProperties" in root or (isinstance(fields, pikepdf.Array)
+                                   and not all(_is_signature(f) for f in fields)):
         out.add_pages_from(src, forms="preserve", layers="preserve", outlines="ignore")
         return False
     for page in src.pages:

@@ -65,7 +65,7 @@ class StructureMerger:
         self.tagged = False
 
     def add(self, src: Any, pages: Sequence[Any], title: str | None, lang: str | None = None,
-            dropped: frozenset[tuple[int, int]] = frozenset(),
+            dropped: dict[tuple[int, int], Any] | None = None,
             moved: dict[tuple[int, int], Any] | None = None) -> bool:
         """Graft the structure of ``src`` (whose pages were copied as ``pages``) under a
         new Part titled ``title`` (None: the dossier's own pages, straight under the
@@ -90,8 +90,10 @@ class StructureMerger:
         renames = self._maps(copied)
         self._ids(copied)
         kids = [k for k in _kids(copied.get("/K")) if isinstance(k, pikepdf.Dictionary)]
-        if renames or dropped or moved:
-            self._rewrite(kids, renames, dropped, moved or {})
+        dropped = dropped or {}
+        unparented = self._unlink(dropped, offset)
+        if renames or moved or (dropped.keys() - unparented):
+            self._rewrite(kids, renames, frozenset(dropped), moved or {})
         self._place(kids, title, lang)
         self.tagged = True
         return True
@@ -181,6 +183,27 @@ class StructureMerger:
         if isinstance(tree, pikepdf.Dictionary):
             for key, value in pikepdf.NameTree(tree).items():
                 self.ids.setdefault(key, value)
+
+    def _unlink(self, dropped: dict[tuple[int, int], Any], offset: int
+                ) -> set[tuple[int, int]]:
+        """Take dropped annotations out of the element their /StructParent names (no
+        walk through the whole tree); returns those so handled."""
+        import pikepdf
+
+        done: set[tuple[int, int]] = set()
+        for key, annot in dropped.items():
+            number = annot.get("/StructParent")
+            elem = self.parents.get(number + offset) if isinstance(number, int) else None
+            if not isinstance(elem, pikepdf.Dictionary) or "/K" not in elem:
+                continue
+            items = _kids(elem.K)
+            kept = [k for k in items if not (isinstance(k, pikepdf.Dictionary)
+                    and k.get("/Type") == "/OBJR" and getattr(k.get("/Obj"), "objgen",
+                                                              None) == key)]
+            elem.K = pikepdf.Array(kept)
+            del self.parents[number + offset]
+            done.add(key)
+        return done
 
     def _rewrite(self, kids: list[Any], renames: dict[str, dict[str, str]],
                  dropped: frozenset[tuple[int, int]],
