@@ -24,6 +24,7 @@ from toetsapp.export.card_parts import (
     cosigner_table,
     dimension_table,
     figure_value,
+    states_markup,
     verdict_scale,
 )
 from toetsapp.export.concept import Concept, draw_notice
@@ -289,6 +290,8 @@ class Card(Flowable):
             return Paragraph(markup(_("n.v.t.")), muted)
         if not checklist.answered:  # type: ignore[attr-defined]
             return Paragraph(markup(_("niet ingevuld")), muted)
+        if checklist.states:  # type: ignore[attr-defined]
+            return Paragraph(states_markup(checklist.states), st)  # type: ignore[attr-defined]
         items = checklist.items  # type: ignore[attr-defined]
         yes = " · ".join("✓ " + markup(label) for label, on in items if on) or markup(_("geen"))
         no = " · ".join(markup(label) for label, on in items if not on)

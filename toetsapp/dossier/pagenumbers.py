@@ -1,0 +1,90 @@
+"""One page-numbering system per page: inside a dossier, a Toetsapp toets shows the
+dossier's page number, not its own "pagina x van y".
+
+A Toetsapp PDF draws its own page number through one form XObject per page, named
+``page_N`` (:data:`toetsapp.export.doc.PAGE_NUMBER_FORM`). After merging, that form
+is replaced by an empty one on every page of a toets, and the dossier's number
+("dossier, pagina 12 van 80", the page label a viewer shows) is stamped in the same
+place of the same house style. Pages of other documents keep what they print: the
+dossier cannot know where their own numbers are; a viewer shows the dossier's page
+labels for them.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+
+import pikepdf
+from reportlab.pdfgen.canvas import Canvas
+
+from toetsapp.export.doc import PAGE_NUMBER_FORM
+from toetsapp.export.style import FONT_ROLES, HouseStyle
+from toetsapp.i18n import _
+
+OWN_NUMBER = re.compile(rf"^/FormXob\.{PAGE_NUMBER_FORM}_\d+$")
+
+
+def _own_numbers(page: pikepdf.Page) -> list[str]:
+    resources = page.obj.get("/Resources")
+    forms = resources.get("/XObject") if resources is not None else None
+    if not isinstance(forms, pikepdf.Dictionary):
+        return []
+    return [str(name) for name in forms if OWN_NUMBER.match(str(name))]
+
+
+def _suppress(pdf: pikepdf.Pdf, page: pikepdf.Page, names: list[str]) -> None:
+    """Point this page's own page-number forms at an empty form (a copy of the
+    resources, so nothing another page shares changes)."""
+    resources = page.obj.Resources
+    forms = pikepdf.Dictionary({key: resources.XObject[key] for key in resources.XObject})
+    for name in names:
+        forms[name] = pdf.make_stream(b"", Type=pikepdf.Name.XObject,
+                                      Subtype=pikepdf.Name.Form, BBox=[0, 0, 0, 0])
+    copy = pikepdf.Dictionary({key: resources[key] for key in resources})
+    copy.XObject = forms
+    page.obj.Resources = copy
+
+
+def _stamps(sizes: list[tuple[float, float]], labels: list[str], style: HouseStyle) -> bytes:
+    """One page per size with only ``label`` where the toets's own number was."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    size = style.size("header")
+    for (width, height), label in zip(sizes, labels, strict=True):
+        canvas.setPageSize((width, height))
+        canvas.setFillColor(style.color("muted"))
+        canvas.setFont(FONT_ROLES["regular"], size)
+        canvas.drawRightString(width - style.margin("right"), style.offset("footer"), label)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def dossier_numbers(pdf: bytes, front_pages: int, toets_pages: Iterable[int],
+                    style: HouseStyle) -> bytes:
+    """``pdf`` with the dossier's page number on every page of a toets (indexes from 0
+    in ``toets_pages``) that carries Toetsapp's own number; its own is suppressed.
+    Documents are labelled 1, 2, … from the first page after the ``front_pages``."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        total = len(doc.pages) - front_pages
+        found = [(index, names) for index in sorted(set(toets_pages))
+                 if front_pages <= index < len(doc.pages)
+                 and (names := _own_numbers(doc.pages[index]))]
+        if not found:
+            return pdf
+        sizes, labels = [], []
+        for index, _names in found:
+            box = [float(v) for v in doc.pages[index].mediabox]
+            sizes.append((box[2] - box[0], box[3] - box[1]))
+            labels.append(_("dossier, pagina {page} van {total}").format(
+                page=index - front_pages + 1, total=total))
+        with pikepdf.open(io.BytesIO(_stamps(sizes, labels, style))) as stamps:
+            for (index, names), stamp in zip(found, stamps.pages, strict=True):
+                page = doc.pages[index]
+                _suppress(doc, page, names)
+                page.add_overlay(stamp, pikepdf.Rectangle(*page.mediabox))
+            out = io.BytesIO()
+            doc.save(out, deterministic_id=True)
+    return out.getvalue()
