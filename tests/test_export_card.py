@@ -164,3 +164,11 @@ def test_each_aspect_shows_gevolgen_geen_gevolgen_or_nvt_on_page_1():
                   "systemen") in card
     assert squash("Geen gevolgen: Handhaafbaarheid · Complexiteitsgevolgen") in card
     assert squash("n.v.t.: Fraudebestendigheid") in card
+
+
+def test_a_short_cost_table_stays_whole_with_its_question(pdfs):
+    pages = [page.extract_text() or "" for page in reader(pdfs["uitvoerbaarheidstoets"]).pages]
+    page = next(p for p in pages if "Kosten structureel\nWat zijn" in p
+                or "4.2 Kosten structureel" in p.replace("\n", " ").replace("4.2  ", "4.2 "))
+    for row in ("2029", "2030", "€ 19.500.000", "€ 18.200.000", "€ 37.700.000"):
+        assert row in page, row

@@ -168,7 +168,11 @@ class Body:
                         ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
                         for v, s in choice_states(question, answer))]
         else:
-            out += answer_flowables(question, answer.value, self.s, self.width, lang)
+            shown = answer_flowables(question, answer.value, self.s, self.width, lang)
+            if shown and getattr(shown[0], "keep_whole", False):  # heading stays with it
+                for flowable in out:
+                    flowable.keepWithNext = True
+            out += shown
         if answer.other.strip():
             out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk)
         if answer.note.strip():
