@@ -71,3 +71,11 @@ def mini_form_data() -> dict:
 @pytest.fixture
 def mini_rubric_data() -> dict:
     return copy.deepcopy(MINI_RUBRIC)
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    """Where screenshots go: TOETSAPP_SCREENSHOTS=DIR keeps them, else a temporary folder."""
+    folder = Path(os.environ.get("TOETSAPP_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

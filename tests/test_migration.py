@@ -19,8 +19,8 @@ from tests.test_signing_pki import key, shared_pki, trust
 from toetsapp.canonical import canonical_bytes
 from toetsapp.catalog import default_catalog
 from toetsapp.engine import evaluate, evaluate_toets
+from toetsapp.files.migration import STEPS, migrate
 from toetsapp.files.store import definition_warnings, load_toets, save_toets, toets_from_data
-from toetsapp.migration import STEPS, migrate
 from toetsapp.model.toets import FORMAT_VERSION, CoSignature, utcnow
 from toetsapp.signing import SignatureStatus, verify_toets
 from toetsapp.signing.certs import fingerprint_hex, to_pem

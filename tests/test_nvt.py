@@ -111,6 +111,25 @@ def test_a_multichoice_with_one_bad_choice_keeps_the_valid_part_for_conditions()
     assert [p.kind for p in ev.problems if p.question == "aspecten"] == ["invalid"]
 
 
+def test_an_aspect_cannot_be_both_ticked_and_nvt_nor_an_unknown_choice():
+    catalog = default_catalog()
+    form = catalog.forms["uitvoerbaarheidstoets"]
+    ticked = ["maakbaarheid_systemen", "complexiteitsgevolgen"]
+    fine = evaluate(form, None, {"aspecten": ticked},
+                    choices_not_applicable={"aspecten": ["fraudebestendigheid"]})
+    assert not [p for p in fine.problems if p.question == "aspecten"]
+    both = evaluate(form, None, {"aspecten": ticked},
+                    choices_not_applicable={"aspecten": ["complexiteitsgevolgen", "bestaat_niet"]})
+    messages = [p.message for p in both.problems
+                if p.question == "aspecten" and p.severity == "error"]
+    assert len(messages) == 2
+    assert "‘Complexiteitsgevolgen’ is zowel aangevinkt" in messages[0]
+    assert "‘bestaat_niet’ staat als n.v.t. aangemerkt" in messages[1]
+    elsewhere = evaluate(form, None, {"fte_structureel": 3},
+                         choices_not_applicable={"fte_structureel": ["x"]})
+    assert any(p.kind == "invalid" for p in elsewhere.problems if p.question == "fte_structureel")
+
+
 def test_negative_structural_fte_and_costs_are_savings_not_errors():
     catalog = default_catalog()
     form = catalog.forms["uitvoerbaarheidstoets"]

@@ -139,3 +139,17 @@ def test_export_asks_before_replacing_an_existing_pdf(qtbot, mini_catalog, mini_
         qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=30_000)
     finally:
         dispose(window)
+
+
+def test_the_lock_of_an_open_toets_is_kept_fresh(qtbot, mini_catalog, mini_file):
+    window = open_window(qtbot, mini_catalog)
+    try:
+        assert window.open_path(mini_file) and read_lock(mini_file).pid == os.getpid()
+        old = lock_path(mini_file).stat().st_mtime - 2 * 86400  # as if untouched for 2 days
+        os.utime(lock_path(mini_file), (old, old))
+        window.autosaver.lock_timer.setInterval(20)  # the real timer, not a direct call
+        qtbot.waitUntil(lambda: lock_path(mini_file).stat().st_mtime > old + 86400, timeout=3000)
+        window.close_document()
+        assert not lock_path(mini_file).exists(), "closing releases it"
+    finally:
+        dispose(window)

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
-from tests.uihelp import dispose, open_window
+from tests.uihelp import dispose, open_window, save_shot
 
 UITV = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
-
-
-@pytest.fixture
-def shots(tmp_path) -> Path:
-    folder = Path(os.environ.get("TOETSAPP_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _save(widget, path: Path) -> None:
-    for _round in range(4):
-        QApplication.processEvents()
-    assert widget.grab().toImage().save(str(path))
 
 
 def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, shots):
@@ -36,15 +18,21 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         panel, doc = window.scores, window.doc
         assert panel.verdict.text() == "nog geen oordeel"
         assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 9 dimensies")
-        _save(window.score_dock, shots / "12-scorepaneel-nieuw.png")
+        save_shot(window.score_dock, shots / "12-scorepaneel-nieuw.png")
         doc.edit_answer("gevolgen", "value", "beperkt")
         assert panel.verdict.text() == "Voorlopig: Uitvoerbaar"
+        full = doc.rubric.verdict("uitvoerbaar").color
+        style = panel.verdict.styleSheet()
+        assert f"border:3px dashed {full}" in style and f"background:{full}" not in style
         state = panel.verdict_state.accessibleName()
         assert state.startswith("Voorlopig — 1 van 9 dimensies beoordeeld · 1 van 57 vragen")
         assert "open problemen" in state
         row = panel.rows["processen_ict"]
-        # hidden inputs are not 'unanswered' since issue 11 (they count as done)
-        assert "voorlopig: 4 van 6 invoervragen beantwoord" in row.note.text()
+        # of its 6 inputs 3 are hidden by conditions: only the 3 that apply are counted
+        score = next(s for s in doc.evaluation.dimensions if s.dimension.id == "processen_ict")
+        assert len(score.dimension.inputs) == 6 and len(score.expected_inputs) == 3
+        assert "voorlopig: 1 van 3 invoervragen beantwoord" in row.note.text()
+        assert row.chip.is_provisional()  # drawn pale with a dashed edge
         row.why.setChecked(True)
         assert "Het niveau kan nog veranderen door" in row.explanation.text()
         assert "geen regel van toepassing" not in row.explanation.text()
@@ -52,17 +40,19 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         described = [navigator.entries.item(r).data(Qt.ItemDataRole.AccessibleDescriptionRole)
                      for r in range(navigator.entries.rowCount())]
         assert any("voorlopige score: Geen knelpunt" in (d or "") for d in described)
-        _save(window.score_dock, shots / "12-scorepaneel-een-antwoord.png")
+        save_shot(window.score_dock, shots / "12-scorepaneel-een-antwoord.png")
         window.autosaver.attach(None)
         window.clear_document()
         assert window.open_path(UITV)
         panel = window.scores
         assert not panel.verdict.text().startswith("Voorlopig")
+        assert "dashed" not in panel.verdict.styleSheet()  # the verdict in its own colour
         assert panel.verdict_state.accessibleName().startswith(
             "Volledig — 10 van 10 dimensies beoordeeld")
         assert all(not r.note.text().startswith("voorlopig") for r in panel.rows.values())
-        _save(window.score_dock, shots / "12-scorepaneel-volledig.png")
-        _save(window, shots / "12-venster-volledig.png")
+        assert not any(r.chip.is_provisional() for r in panel.rows.values())
+        save_shot(window.score_dock, shots / "12-scorepaneel-volledig.png")
+        save_shot(window, shots / "12-venster-volledig.png")
     finally:
         dispose(window)
 

@@ -4,16 +4,12 @@ Set TOETSAPP_SCREENSHOTS=DIR to keep the screenshots."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 
 from tests.review_support import LARGEST, definitions, edited, example, text_questions
 from tests.test_signing_pki import PASSWORD, key, shared_pki
-from tests.uihelp import dispose, open_window
+from tests.uihelp import dispose, open_window, save_shot
 from toetsapp.files.store import load_toets, save_toets
 from toetsapp.review.comments import Author, add_comment
 from toetsapp.signing import sign_toets
@@ -28,21 +24,6 @@ from toetsapp.ui.reviewops import ConflictDialog
 BASE = example()
 QUESTIONS = text_questions(BASE)
 FORM, _RUBRIC = definitions(BASE)
-
-
-@pytest.fixture
-def shots(tmp_path) -> Path:
-    folder = Path(os.environ.get("TOETSAPP_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _save(widget, path: Path) -> None:
-    for _round in range(4):
-        QApplication.processEvents()
-    image = widget.grab().toImage()
-    assert image.width() > 300 and image.height() > 100
-    assert image.save(str(path))
 
 
 def _section_row(question: str) -> int:
@@ -86,7 +67,7 @@ def test_comments_in_the_question_navigator_and_problems(qtbot, catalog, tmp_pat
         replies[0].setPlainText("Dank, komt eraan.")
         next(b for b in dialog.findChildren(QPushButton) if b.text() == "Reageren").click()
         assert doc.toets.comments[0].replies[0].author == "Eva de Wit"
-        _save(dialog, shots / "review-1-opmerkingen.png")
+        save_shot(dialog, shots / "review-1-opmerkingen.png")
         next(b for b in dialog.findChildren(QPushButton) if b.text() == "Afhandelen").click()
         assert doc.toets.comments[0].resolved is not None
         assert widget.comments_button.text() == "1 opmerking"
@@ -97,7 +78,7 @@ def test_comments_in_the_question_navigator_and_problems(qtbot, catalog, tmp_pat
         assert doc.toets.reviews[-1].verdict == "aanpassen"
         assert "aanpassen" in page.review_label.text()
         assert content_digest(doc.toets) == digest  # comments never touch signed content
-        _save(window, shots / "review-2-vraag-met-opmerking.png")
+        save_shot(window, shots / "review-2-vraag-met-opmerking.png")
         doc.undo_stack.undo()  # the review verdict
         doc.undo_stack.undo()  # resolving
         assert doc.toets.reviews == [] and doc.toets.comments[0].resolved is None
@@ -126,7 +107,7 @@ def test_history_of_one_answer_and_restore_is_undoable(qtbot, catalog, tmp_path,
         assert dialog.tree.topLevelItemCount() == 3
         texts = [dialog.tree.topLevelItem(i).text(4) for i in range(3)]
         assert "Derde versie, na overleg met UWV" in texts
-        _save(dialog, shots / "review-3-geschiedenis.png")
+        save_shot(dialog, shots / "review-3-geschiedenis.png")
         last = next(i for i in range(3) if dialog.tree.topLevelItem(i).text(3) == original)
         dialog.tree.setCurrentItem(dialog.tree.topLevelItem(last))
         dialog.restore("old")
@@ -170,7 +151,7 @@ def test_side_by_side_with_a_file_and_with_the_version_at_a_signature(
         assert {f"answers.{q1}.value", f"answers.{q2}.evidence"} <= keys
         assert since.tree.topLevelItemCount() >= 1
         since.resize(1200, 560)
-        _save(since, shots / "review-4-sinds-handtekening.png")
+        save_shot(since, shots / "review-4-sinds-handtekening.png")
         since.close()
         with_file = window.compare_with_file(other)
         assert isinstance(with_file, DiffWindow)
@@ -198,7 +179,7 @@ def test_merge_a_returned_copy_in_the_app_with_a_choice(qtbot, catalog, tmp_path
         dialog = ConflictDialog(FORM, conflicts, "nl", window)
         dialog.choose(f"answers.{q1}.value", "theirs")
         assert dialog.choices() == {f"answers.{q1}.value": "theirs"}
-        _save(dialog, shots / "review-5-conflicten.png")
+        save_shot(dialog, shots / "review-5-conflicten.png")
         result = window.merge_copy(theirs_path, ask=False)
         assert result is not None and result.conflicts
         assert doc.toets.answers[q2].evidence == "Hun bron"

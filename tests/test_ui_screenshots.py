@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import ROOT
-from tests.uihelp import dispose, open_window
+from tests.uihelp import dispose, open_window, save_shot
 from toetsapp.files.locations import recovery_dir
 from toetsapp.files.recovery import recovery_text, write_recovery
 from toetsapp.files.store import load_toets
@@ -23,21 +20,6 @@ UITV = ROOT / "examples" / "uitvoerbaarheidstoets.toets"
 pytestmark = pytest.mark.skipif(not (DOEN.exists() and UITV.exists()), reason="no examples")
 
 
-@pytest.fixture
-def shots(tmp_path) -> Path:
-    folder = Path(os.environ.get("TOETSAPP_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _save(widget, path: Path) -> None:
-    for _round in range(4):  # let every posted relayout settle, as the event loop would
-        QApplication.processEvents()
-    image = widget.grab().toImage()
-    assert image.width() > 300 and image.height() > 100
-    assert image.save(str(path))
-
-
 def test_screenshots(qtbot, catalog, shots):
     settings.recent_files.set([str(UITV), str(DOEN), "/verdwenen/map/oude-toets.toets"])
     unsaved = load_toets(DOEN)
@@ -46,27 +28,27 @@ def test_screenshots(qtbot, catalog, shots):
     window = open_window(qtbot, catalog)
     try:
         window.resize(QSize(1440, 900))
-        _save(window, shots / "1-startscherm.png")
+        save_shot(window, shots / "1-startscherm.png")
         assert window.open_path(DOEN)
         view = window.view
         view.reveal("beroep_doel_stellen", focus=False)
-        _save(window, shots / "2-vraagpagina.png")
+        save_shot(window, shots / "2-vraagpagina.png")
         panel = window.scores
         panel.verdict_why.setChecked(True)
         panel.rows["in_actie_komen"].why.setChecked(True)
         panel.verticalScrollBar().setValue(0)
-        _save(window.score_dock, shots / "3-scorepaneel-uitleg.png")
+        save_shot(window.score_dock, shots / "3-scorepaneel-uitleg.png")
         window.doc.edit_answer("aantal_doelgroep", "value", "ongeveer een miljoen")
         window.doc.edit_answer("kern_voorstel", "value", None)
         window.doc.edit_answer("looptijd", "value", None)
         window.doc.edit_answer("acties", "value", [{"wat_gevraagd": "Aanvraag indienen"}])
-        _save(window, shots / "4-problemen.png")
-        _save(window.problems_dock, shots / "4b-problemenlijst.png")
+        save_shot(window, shots / "4-problemen.png")
+        save_shot(window.problems_dock, shots / "4b-problemenlijst.png")
         view.go_to(0)
-        _save(window, shots / "5-gegevens.png")
+        save_shot(window, shots / "5-gegevens.png")
         apply_theme(QApplication.instance(), "dark")
         view.reveal("acties", focus=False)
-        _save(window, shots / "6-donker.png")
+        save_shot(window, shots / "6-donker.png")
         apply_theme(QApplication.instance(), "light")
         dialog = ExportDialog(window.doc, window)
         qtbot.addWidget(dialog)
@@ -75,7 +57,7 @@ def test_screenshots(qtbot, catalog, shots):
         qtbot.waitUntil(lambda: dialog.result_path is not None or dialog.error is not None,
                         timeout=120_000)
         assert dialog.error is None
-        _save(dialog, shots / "7-export-voorbeeld.png")
+        save_shot(dialog, shots / "7-export-voorbeeld.png")
     finally:
         apply_theme(QApplication.instance(), "light")
         dispose(window)

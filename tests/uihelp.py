@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -93,3 +94,12 @@ def shortcut(window: MainWindow, key: Qt.Key,
              modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.ControlModifier) -> None:
     target = QApplication.focusWidget() or window
     QTest.keyClick(target, key, modifiers)
+
+
+def save_shot(widget: QWidget, path: Path) -> None:
+    """Let posted relayouts settle, as the event loop would, then save a non-empty grab."""
+    for _round in range(4):
+        QApplication.processEvents()
+    image = widget.grab().toImage()
+    assert image.width() > 300 and image.height() > 100
+    assert image.save(str(path))

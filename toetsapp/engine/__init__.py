@@ -71,16 +71,19 @@ class Evaluation:
 def evaluate(form: Form, rubric: Rubric | None, answers: Mapping[str, Any],
              overrides: Overrides | None = None, *,
              not_applicable: Mapping[str, str] | None = None,
-             sections_not_applicable: Mapping[str, str] | None = None) -> Evaluation:
+             sections_not_applicable: Mapping[str, str] | None = None,
+             choices_not_applicable: Mapping[str, list[str]] | None = None) -> Evaluation:
     """Run visibility, validation, scoring and key figures in one pass.
 
     ``not_applicable`` maps question ids answered 'n.v.t.' to their reason,
-    ``sections_not_applicable`` section ids declared 'n.v.t.' to theirs.
+    ``sections_not_applicable`` section ids declared 'n.v.t.' to theirs,
+    ``choices_not_applicable`` per-choice multichoices to their 'n.v.t.' choices.
     """
     overrides = overrides or Overrides()
     cform: CompiledForm = compiled(form)
     vis = visibility(cform, answers, not_applicable, sections_not_applicable)
-    found = problems(cform, answers, vis, rubric, overrides, not_applicable)
+    found = problems(cform, answers, vis, rubric, overrides, not_applicable,
+                     choices_not_applicable)
     dims: list[DimensionScore] = []
     verdict: VerdictScore | None = None
     if rubric is not None:
@@ -93,7 +96,8 @@ def evaluate_toets(toets: Toets, form: Form, rubric: Rubric | None) -> Evaluatio
     """Evaluate a loaded toets document."""
     return evaluate(form, rubric, toets.answer_values(), toets.overrides,
                     not_applicable=toets.not_applicable(),
-                    sections_not_applicable=toets.not_applicable_section_reasons())
+                    sections_not_applicable=toets.not_applicable_section_reasons(),
+                    choices_not_applicable=toets.not_applicable_choices())
 
 
 __all__ = [

@@ -37,6 +37,14 @@ class DimensionScore:
     unanswered_inputs: tuple[str, ...]  # inputs shown, not n.v.t. and not answered
     not_applicable: bool = False  # every input is hidden or answered 'n.v.t.'
     not_applicable_reasons: tuple[str, ...] = ()
+    applicable_inputs: tuple[str, ...] | None = None  # inputs shown and not n.v.t.
+
+    @property
+    def expected_inputs(self) -> tuple[str, ...]:
+        """The inputs an answer is expected for (all of them when visibility is unknown)."""
+        if self.applicable_inputs is None:
+            return tuple(self.dimension.inputs)
+        return self.applicable_inputs
 
     @property
     def level(self) -> str | None:
@@ -83,13 +91,15 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
     input is hidden or answered 'n.v.t.', and only inputs that apply are asked for.
     """
     applies = vis.applies if vis is not None else (lambda _q: True)
+    applicable = tuple(q for q in dim.inputs if applies(q)) if vis is not None else None
     unanswered = tuple(q for q in dim.inputs if q not in effective and applies(q))
     if not any(q in effective for q in dim.inputs):
         if not unanswered and vis is not None:
             reasons = tuple(dict.fromkeys(
                 r for q in dim.inputs if (r := vis.not_applicable.get(q, "").strip())))
-            return DimensionScore(dim, None, override, (), (), True, reasons)
-        return DimensionScore(dim, None, override, (), unanswered)
+            return DimensionScore(dim, None, override, (), (), True, reasons, applicable)
+        return DimensionScore(dim, None, override, (), unanswered,
+                              applicable_inputs=applicable)
     reasons = tuple(
         Reason(rule.level, rule.because, tuple(_questions_in(rule.when)), when=rule.when)
         for rule in dim.rules if holds(rule.when, effective, cform.questions)
@@ -99,7 +109,7 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
         reasons = (Reason(dim.default_level, dim.default_because, answered, is_default=True),)
     reasons = tuple(sorted(reasons, key=lambda r: -rubric.level_rank(r.level)))
     return DimensionScore(dim, reasons[0].level, override, _without_subsumed(reasons, rubric),
-                          unanswered)
+                          unanswered, applicable_inputs=applicable)
 
 
 def _without_subsumed(reasons: tuple[Reason, ...], rubric: Rubric) -> tuple[Reason, ...]:

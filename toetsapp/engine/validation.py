@@ -10,7 +10,7 @@ from toetsapp.engine.compiled import CompiledForm
 from toetsapp.engine.conditions import holds
 from toetsapp.engine.values import filled_rows, is_answered, value_problem
 from toetsapp.engine.visibility import Visibility
-from toetsapp.i18n import _, ngettext
+from toetsapp.i18n import _, current_language, ngettext
 from toetsapp.model.form import Question
 from toetsapp.model.rubric import Rubric
 from toetsapp.model.toets import Overrides
@@ -35,10 +35,12 @@ class Problem:
 
 def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
              rubric: Rubric | None = None, overrides: Overrides | None = None,
-             not_applicable: Mapping[str, str] | None = None) -> list[Problem]:
+             not_applicable: Mapping[str, str] | None = None,
+             choices_not_applicable: Mapping[str, list[str]] | None = None) -> list[Problem]:
     """Every problem, in form order. An 'n.v.t.' answer is complete; it needs a reason."""
     found: list[Problem] = []
     marked = not_applicable or {}
+    marked_choices = choices_not_applicable or {}
     for section_id, reason in vis.not_applicable_sections.items():
         if not reason.strip():
             found.append(Problem("missing", "warning", _(
@@ -63,6 +65,7 @@ def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
         if qid in marked:
             found.append(Problem("invalid", "error", _(
                 "Deze vraag kan niet met 'n.v.t.' worden beantwoord."), qid, section))
+        found.extend(_choice_state_problems(question, value, marked_choices.get(qid), section))
         if not is_answered(value):
             if question.required or (question.required_when is not None and holds(
                     question.required_when, vis.effective, cform.questions)):
@@ -86,6 +89,30 @@ def problems(cform: CompiledForm, answers: Mapping[str, Any], vis: Visibility,
     if rubric is not None and overrides is not None:
         found.extend(_override_problems(rubric, overrides))
     return found
+
+
+def _choice_state_problems(question: Question, value: Any, nvt: list[str] | None,
+                           section: str) -> Iterator[Problem]:
+    """An aspect marked 'n.v.t.' must be one of the choices and cannot also be ticked."""
+    if not nvt:
+        return
+    if question.type != "multichoice" or not question.choice_states:
+        yield Problem("invalid", "error", _(
+            "Bij deze vraag kunnen keuzes niet afzonderlijk 'n.v.t.' zijn."), question.id, section)
+        return
+    ticked = set(value) if isinstance(value, list) else set()
+    known = {c.value for c in question.choices or ()}
+    for choice in dict.fromkeys(nvt):
+        if choice not in known:
+            yield Problem("invalid", "error", _(
+                "‘{choice}’ staat als n.v.t. aangemerkt, maar is geen keuze van deze vraag.")
+                .format(choice=str(choice)[:100]), question.id, section)
+        elif choice in ticked:
+            known_choice = question.choice(choice)
+            label = known_choice.label.get(current_language()) if known_choice else choice
+            yield Problem("invalid", "error", _(
+                "‘{choice}’ is zowel aangevinkt (gevolgen) als n.v.t.; kies één van beide.")
+                .format(choice=label), question.id, section)
 
 
 def _value_problems(question: Question, value: Any, section: str) -> Iterator[Problem]:

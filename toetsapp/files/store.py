@@ -45,7 +45,7 @@ def toets_from_data(data: Any, source: Path | str) -> Toets:
             n=format_number(len(answers)), max=format_number(MAX_ANSWERS))))
     notes: list[str] = []
     if version < FORMAT_VERSION:
-        from toetsapp.migration import migrated_copy
+        from toetsapp.files.migration import migrated_copy
 
         data, notes = migrated_copy(data)
     try:

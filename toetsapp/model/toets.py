@@ -313,7 +313,7 @@ class Toets(_Model):
         version = data.get("format_version") if isinstance(data, dict) else None
         if isinstance(version, int) and not isinstance(version, bool) and (
                 1 <= version < FORMAT_VERSION):
-            from toetsapp.migration import migrated_copy
+            from toetsapp.files.migration import migrated_copy
 
             data, _notes = migrated_copy(data)
         return data
@@ -331,6 +331,11 @@ class Toets(_Model):
         """Question id to reason, for answers marked 'n.v.t.'."""
         return {qid: a.not_applicable.reason for qid, a in self.answers.items()
                 if a.not_applicable is not None}
+
+    def not_applicable_choices(self) -> dict[str, list[str]]:
+        """Question id to the choices marked 'n.v.t.' (per-choice multichoices)."""
+        return {qid: list(a.not_applicable_choices) for qid, a in self.answers.items()
+                if a.not_applicable_choices}
 
     def not_applicable_section_reasons(self) -> dict[str, str]:
         return {sid: na.reason for sid, na in self.not_applicable_sections.items()}

@@ -90,7 +90,7 @@ def accepted_digests(toets: Toets) -> set[str]:
 def _earlier_digest(content: dict[str, Any], current: bytes) -> str | None:
     from pydantic import ValidationError
 
-    from toetsapp.migration import migrated_copy
+    from toetsapp.files.migration import migrated_copy
 
     try:
         data, _notes = migrated_copy(content)

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from toetsapp.errors import FileProblem
+from toetsapp.files.locking import refresh as refresh_lock_file
 from toetsapp.files.recovery import (
     RecoveryEntry,
     clean_temporary,
@@ -29,6 +30,7 @@ from toetsapp.ui import settings
 from toetsapp.ui.document import Document
 
 MAX_WAIT_MS = 10_000
+LOCK_REFRESH_MS = 15 * 60_000  # a lock untouched for a day reads as stale elsewhere
 
 
 class Session:
@@ -80,6 +82,14 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
+        self.lock_timer = QTimer(self, interval=LOCK_REFRESH_MS)
+        self.lock_timer.timeout.connect(self.refresh_lock)
+        self.lock_timer.start()
+
+    def refresh_lock(self) -> None:
+        """Touch the open toets's lock file: a colleague sees it is still in use."""
+        if self._doc is not None and self._doc.lock is not None:
+            refresh_lock_file(self._doc.lock)
 
     def attach(self, doc: Document | None) -> None:
         """Watch ``doc`` (None: nothing open). Restored work is written at once."""

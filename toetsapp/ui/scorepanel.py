@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -22,7 +22,7 @@ from toetsapp.formatting import format_number
 from toetsapp.i18n import _, ngettext
 from toetsapp.model.rubric import Dimension, Rubric
 from toetsapp.ui.explanation import dimension_html, verdict_html
-from toetsapp.ui.theme import scaled_font, text_on
+from toetsapp.ui.theme import scaled_font, text_on, tinted
 from toetsapp.ui.widgets import LevelChip, ReadableColumn, heading, link_button, muted
 
 FLASH_MS = 1400
@@ -85,10 +85,11 @@ class DimensionRow(QFrame):
         level = rubric.level(score.level) if score.level else None
         text = _("n.v.t.") if score.not_applicable and score.level is None else level_label(
             rubric, score.level, self.language)
-        self.chip.set_level(text, level.color if level else None)
+        self.chip.set_level(text, level.color if level else None,
+                            provisional and score.level is not None and not score.overridden)
         notes = []
         if provisional and score.level is not None:
-            inputs = len(score.dimension.inputs)
+            inputs = len(score.expected_inputs)
             notes.append(_("voorlopig: {a} van {n} invoervragen beantwoord").format(
                 a=inputs - len(score.unanswered_inputs), n=inputs))
         if self.dimension.critical:
@@ -212,9 +213,11 @@ class ScorePanel(ReadableColumn):
             label = _("Voorlopig: {verdict}").format(verdict=label)
         self.verdict.setText(label)
         if option is not None:
-            colour = option.color
-            border = ("border:3px dashed palette(text);" if state.is_provisional
-                      else "")
+            colour, border = option.color, ""
+            if state.is_provisional:  # a pale tint with a dashed edge: not yet the verdict
+                border = f"border:3px dashed {colour};"
+                base = self.palette().color(QPalette.ColorRole.Base)
+                colour = tinted(QColor(colour), base).name()
             self.verdict.setStyleSheet(f"background:{colour}; color:{text_on_hex(colour)};"
                                        f"border-radius:8px;{border}")
         else:

@@ -113,6 +113,13 @@ def is_dark(_widget: QWidget | None = None) -> bool:
     return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def tinted(colour: QColor, base: QColor, strength: float = 0.3) -> QColor:
+    """``colour`` mixed into ``base`` at ``strength``: the pale fill of a provisional level."""
+    ink = (colour.red(), colour.green(), colour.blue())
+    paper = (base.red(), base.green(), base.blue())
+    return QColor(*(round(b + (c - b) * strength) for c, b in zip(ink, paper, strict=True)))
+
+
 def text_on(background: QColor) -> QColor:
     """Black or white, whichever contrasts more with ``background``."""
     def channel(c: float) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from toetsapp.i18n import _
-from toetsapp.ui.theme import muted_colour, scaled_font, text_on, tint
+from toetsapp.ui.theme import muted_colour, scaled_font, text_on, tint, tinted
 
 
 def heading(text: str, factor: float = 1.45, parent: QWidget | None = None) -> QLabel:
@@ -57,22 +57,27 @@ class LevelChip(QWidget):
         super().__init__(parent)
         self._text = ""
         self._colour: QColor | None = None
+        self._provisional = False
         self._large = large
         if large:
             self.setFont(scaled_font(self.font(), 1.15, bold=True))
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
-    def set_level(self, text: str, colour: str | None) -> None:
+    def set_level(self, text: str, colour: str | None, provisional: bool = False) -> None:
+        """Show ``text`` in ``colour``; a provisional level is a pale tint, dashed edge."""
         new = QColor(colour) if colour else None
-        if text == self._text and new == self._colour:
+        if (text, new, provisional) == (self._text, self._colour, self._provisional):
             return
-        self._text, self._colour = text, new
+        self._text, self._colour, self._provisional = text, new, provisional
         self.setAccessibleName(text)
         self.updateGeometry()
         self.update()
 
     def text(self) -> str:
         return self._text
+
+    def is_provisional(self) -> bool:
+        return self._provisional
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
@@ -88,7 +93,13 @@ class LevelChip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         radius = rect.height() / 2
-        if self._colour is not None:
+        if self._colour is not None and self._provisional:
+            fill = tinted(self._colour, self.palette().color(QPalette.ColorRole.Base))
+            painter.setBrush(fill)
+            painter.setPen(QPen(self._colour, 2, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+            painter.setPen(text_on(fill))
+        elif self._colour is not None:
             painter.setBrush(self._colour)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(rect, radius, radius)
