@@ -217,7 +217,9 @@ class Card(Flowable):
         note_style = self._p("fig-note", size="tiny", color="muted")
         note_h = 0.0
         if note:
-            para = shrunk(note, resized(note_style, 6.2), inner, 2, 4.5)
+            para = next((p for size in (6.2, 5.8, 5.4)  # one line leaves the value room
+                         if (p := fitting(note, resized(note_style, size), inner, 1))), None) \
+                or shrunk(note, resized(note_style, 6.2), inner, 2, 4.5)
             _w, note_h = para.wrapOn(c, inner, 1e6)
             para.drawOn(c, x + 5, top - height + 2.5)
         room = height - used - note_h - 6
