@@ -3,11 +3,11 @@ dossier's page number, not its own "pagina x van y".
 
 A Toetsapp PDF draws its own page number through one form XObject per page, named
 ``page_N`` (:data:`toetsapp.export.doc.PAGE_NUMBER_FORM`). After merging, that form
-is replaced by an empty one on every page of a toets, and the dossier's number
-("dossier, pagina 12 van 80", the page label a viewer shows) is stamped in the same
-place of the same house style. Pages of other documents keep what they print: the
-dossier cannot know where their own numbers are; a viewer shows the dossier's page
-labels for them.
+is replaced on every page of a toets by one that draws the dossier's number
+("dossier, pagina 12 van 80", the page label a viewer shows) in the same place and
+house style; the page's own content is not touched. Pages of other documents keep
+what they print: the dossier cannot know where their own numbers are; a viewer shows
+the dossier's page labels for them.
 """
 
 from __future__ import annotations
@@ -34,14 +34,14 @@ def _own_numbers(page: pikepdf.Page) -> list[str]:
     return [str(name) for name in forms if OWN_NUMBER.match(str(name))]
 
 
-def _suppress(pdf: pikepdf.Pdf, page: pikepdf.Page, names: list[str]) -> None:
-    """Point this page's own page-number forms at an empty form (a copy of the
+def _replace(pdf: pikepdf.Pdf, page: pikepdf.Page, names: list[str],
+             form: pikepdf.Object) -> None:
+    """Point this page's own page-number forms at ``form`` (in a copy of the page's
     resources, so nothing another page shares changes)."""
     resources = page.obj.Resources
     forms = pikepdf.Dictionary({key: resources.XObject[key] for key in resources.XObject})
     for name in names:
-        forms[name] = pdf.make_stream(b"", Type=pikepdf.Name.XObject,
-                                      Subtype=pikepdf.Name.Form, BBox=[0, 0, 0, 0])
+        forms[name] = form
     copy = pikepdf.Dictionary({key: resources[key] for key in resources})
     copy.XObject = forms
     page.obj.Resources = copy
@@ -82,9 +82,10 @@ def dossier_numbers(pdf: bytes, front_pages: int, toets_pages: Iterable[int],
                 page=index - front_pages + 1, total=total))
         with pikepdf.open(io.BytesIO(_stamps(sizes, labels, style))) as stamps:
             for (index, names), stamp in zip(found, stamps.pages, strict=True):
-                page = doc.pages[index]
-                _suppress(doc, page, names)
-                page.add_overlay(stamp, pikepdf.Rectangle(*page.mediabox))
+                form = doc.copy_foreign(stamp.as_form_xobject())
+                _replace(doc, doc.pages[index], names, form)
             out = io.BytesIO()
-            doc.save(out, deterministic_id=True)
+            # streams stay as the merge wrote them: no second compression pass
+            doc.save(out, deterministic_id=True, compress_streams=False,
+                     stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
