@@ -99,3 +99,16 @@ def test_contents_links_cover_the_whole_line(built):
             inside = [r for r in links if r[0] <= word["x0"] and word["x1"] <= r[2]
                       and r[1] <= y <= r[3]]
             assert len(inside) == 1, (doc.title, word["text"])
+
+
+def test_a_font_without_subsets_gets_its_numbers_drawn_by_reportlab():
+    """The fallback for a house font that is not a TrueType subset: one page per label."""
+    from toetsapp.dossier.pagenumbers import _stamped
+    from toetsapp.export.style import house_style
+
+    doc = pikepdf.new()
+    forms = _stamped(doc, [(595.0, 842.0), (842.0, 595.0)], ["dossier, pagina 1 van 2",
+                                                           "dossier, pagina 2 van 2"],
+                     house_style())
+    assert [f.Subtype for f in forms] == ["/Form", "/Form"]
+    assert [float(f.BBox[2]) for f in forms] == [595.0, 842.0]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 
 import pikepdf
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from toetsapp.export.doc import PAGE_NUMBER_FORM
@@ -47,8 +48,9 @@ def _replace(pdf: pikepdf.Pdf, page: pikepdf.Page, names: list[str],
     page.obj.Resources = copy
 
 
-def _stamps(sizes: list[tuple[float, float]], labels: list[str], style: HouseStyle) -> bytes:
-    """One page per size with only ``label`` where the toets's own number was."""
+def _stamped(doc: pikepdf.Pdf, sizes: list[tuple[float, float]], labels: list[str],
+             style: HouseStyle) -> list[pikepdf.Object]:
+    """One form per label, drawn by ReportLab on a page of its size (any font)."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1)
     size = style.size("header")
@@ -59,7 +61,45 @@ def _stamps(sizes: list[tuple[float, float]], labels: list[str], style: HouseSty
         canvas.drawRightString(width - style.margin("right"), style.offset("footer"), label)
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    with pikepdf.open(buffer) as stamps:
+        return [doc.copy_foreign(page.as_form_xobject()) for page in stamps.pages]
+
+
+def _forms(doc: pikepdf.Pdf, sizes: list[tuple[float, float]], labels: list[str],
+           style: HouseStyle) -> list[pikepdf.Object]:
+    """One small form per label in the house font: ReportLab embeds the font subset
+    once and gives each label's codes (``splitString``); the forms share that font.
+    A font without subsets falls back to :func:`_stamped`."""
+    name, size = FONT_ROLES["regular"], style.size("header")
+    font = pdfmetrics.getFont(name)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    split = getattr(font, "splitString", None)
+    chunks = [split(label, canvas._doc) for label in labels] if split else []
+    subsets = {subset for parts in chunks for subset, _codes in parts}
+    if not split or len(subsets) != 1:
+        return _stamped(doc, sizes, labels, style)
+    canvas.setFont(name, size)
+    canvas.drawString(0, 0, "".join(sorted(set("".join(labels)))))  # embeds the subset
+    key = "/" + font.getSubsetInternalName(subsets.pop(), canvas._doc).lstrip("/")
+    canvas.showPage()
+    canvas.save()
+    with pikepdf.open(buffer) as stamp:
+        shared = doc.copy_foreign(stamp.pages[0].Resources.Font[key])
+    muted = style.color("muted")
+    color = b"%.4f %.4f %.4f rg" % (muted.red, muted.green, muted.blue)
+    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary({key: shared}))
+    y, out = style.offset("footer"), []
+    for (width, height), label, parts in zip(sizes, labels, chunks, strict=True):
+        x = width - style.margin("right") - pdfmetrics.stringWidth(label, name, size)
+        codes = b"".join(part for _subset, part in parts)
+        content = b"%s BT %s %.2f Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj ET" % (
+            color, key.encode("ascii"), size, x, y, codes.hex().encode("ascii"))
+        form = pikepdf.Stream(doc, content)
+        form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+        form.BBox, form.Resources = pikepdf.Array([0, 0, width, height]), resources
+        out.append(doc.make_indirect(form))
+    return out
 
 
 def dossier_numbers(pdf: bytes, front_pages: int, toets_pages: Iterable[int],
@@ -68,24 +108,22 @@ def dossier_numbers(pdf: bytes, front_pages: int, toets_pages: Iterable[int],
     in ``toets_pages``) that carries Toetsapp's own number; its own is suppressed.
     Documents are labelled 1, 2, … from the first page after the ``front_pages``."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        total = len(doc.pages) - front_pages
+        pages = list(doc.pages)  # indexing doc.pages is not constant-time
+        total = len(pages) - front_pages
         found = [(index, names) for index in sorted(set(toets_pages))
-                 if front_pages <= index < len(doc.pages)
-                 and (names := _own_numbers(doc.pages[index]))]
+                 if front_pages <= index < len(pages) and (names := _own_numbers(pages[index]))]
         if not found:
             return pdf
         sizes, labels = [], []
         for index, _names in found:
-            box = [float(v) for v in doc.pages[index].mediabox]
+            box = [float(v) for v in pages[index].mediabox]
             sizes.append((box[2] - box[0], box[3] - box[1]))
             labels.append(_("dossier, pagina {page} van {total}").format(
                 page=index - front_pages + 1, total=total))
-        with pikepdf.open(io.BytesIO(_stamps(sizes, labels, style))) as stamps:
-            for (index, names), stamp in zip(found, stamps.pages, strict=True):
-                form = doc.copy_foreign(stamp.as_form_xobject())
-                _replace(doc, doc.pages[index], names, form)
-            out = io.BytesIO()
-            # streams stay as the merge wrote them: no second compression pass
-            doc.save(out, deterministic_id=True, compress_streams=False,
-                     stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        for (index, names), form in zip(found, _forms(doc, sizes, labels, style), strict=True):
+            _replace(doc, pages[index], names, form)
+        out = io.BytesIO()
+        # streams stay as the merge wrote them: no second compression pass
+        doc.save(out, deterministic_id=True, compress_streams=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
