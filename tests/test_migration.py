@@ -197,3 +197,40 @@ def test_a_forged_earlier_content_does_not_make_signatures_valid(pki, signed_v1,
 def test_unsigned_files_keep_no_earlier_content():
     toets = toets_from_data(v1_data("uitvoerbaarheidstoets"), "x.toets")
     assert toets.migrated_from == []
+
+
+def sign_v3(data: dict[str, Any], signing_key, organisation: str) -> dict[str, Any]:
+    """A format 3 co-signature: over the content with ``"format_version": 3`` (format 4
+    added only the unsigned ``timestamp`` of a signature), and without that field."""
+    from toetsapp.signing.content import signed_content
+
+    current = toets_from_data({**data, "format_version": FORMAT_VERSION}, "x.toets")
+    content = {**signed_content(current), "format_version": 3}
+    signature = sign_v1(data, signing_key, organisation)
+    signature["content_digest"] = "sha256:" + hashlib.sha256(
+        canonical_bytes(content)).hexdigest()
+    unsigned = CoSignature.model_validate({**signature, "signature": ""})
+    raw = signing_key.sign(signed_message(unsigned, fingerprint_hex(signing_key.certificate)))
+    signature["signature"] = base64.b64encode(raw).decode("ascii")
+    del signature["timestamp"]  # a format 3 release did not know the field
+    return signature
+
+
+def test_a_v3_cosigned_toets_still_verifies_as_format_4(pki, tmp_path):
+    base = toets_from_data(v1_data("uitvoerbaarheidstoets"), "x.toets").model_dump(mode="json")
+    base.update(format_version=3, migrated_from=[], signatures=[])
+    base["metadata"]["organisations"] = [
+        {"name": "Dienst Toeslagen", "abbreviation": "", "role": "lead"}]
+    base["signatures"] = [sign_v3(base, key(pki, "toeslagen"), "Dienst Toeslagen")]
+    path = tmp_path / "v3.toets"
+    path.write_text(json.dumps(base, ensure_ascii=False), "utf-8")
+    toets = load_toets(path)
+    assert toets.format_version == FORMAT_VERSION == 4
+    assert toets.migrated_from[0].format_version == 3
+    assert [r.status for r in verify_toets(toets, trust(pki))] == [SignatureStatus.VALID]
+    save_toets(toets, path, summary="Opgeslagen in formaat 4")
+    again = load_toets(path)
+    assert [r.status for r in verify_toets(again, trust(pki))] == [SignatureStatus.VALID]
+    again.answers["gevolgen"].value = "beperkt"
+    assert [r.status for r in verify_toets(again, trust(pki))] == [
+        SignatureStatus.CONTENT_CHANGED]

@@ -67,6 +67,18 @@ def test_a_hidden_section_makes_its_dimension_nvt_not_unassessed():
     assert udo.not_applicable and udo.level is None and udo.unanswered_inputs == ()
 
 
+def test_a_section_hidden_only_because_its_gate_is_open_is_not_yet_nvt():
+    toets, form, rubric = uh()
+    del toets.answers["decentrale_overheden_betrokken"]
+    ev = evaluate_toets(toets, form, rubric)
+    udo = dim(ev, "decentrale_overheden")
+    assert not udo.not_applicable and udo.level is None
+    assert udo.unanswered_inputs == ("decentrale_overheden_betrokken",)
+    text = unassessed_text(udo, compiled(form), "nl")
+    assert "beantwoord eerst Decentrale overheden betrokken" in text
+    assert any(p.dimension == "decentrale_overheden" for p in ev.provisional.problems)
+
+
 def test_a_section_declared_nvt_in_one_step(tmp_path):
     toets, form, rubric = uh()
     assert form.section("decentrale_overheden").allow_not_applicable

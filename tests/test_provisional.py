@@ -40,14 +40,15 @@ def test_one_answer_gives_a_verdict_that_is_provisional(catalog):
     state = evaluation.provisional
     assert evaluation.verdict.value == "uitvoerbaar"
     assert state.is_provisional
-    assert (state.assessed, state.total) == (1, 9)  # decentrale_overheden: n.v.t.
+    # decentrale_overheden stays open until 'Decentrale overheden betrokken' is answered
+    assert (state.assessed, state.total) == (1, 10)
     assert state.answered == 1 and state.applicable == 57
     assert "soort_regelgeving" in state.open_required
-    assert len(state.unassessed) == 8
+    assert len(state.unassessed) == 9
     errors = len(evaluation.errors)
-    assert state.count == errors + 8
-    assert state.summary() == (f"1 van 9 dimensies beoordeeld · 1 van 57 vragen beantwoord · "
-                               f"{errors + 8} open problemen")
+    assert state.count == errors + 9
+    assert state.summary() == (f"1 van 10 dimensies beoordeeld · 1 van 57 vragen beantwoord · "
+                               f"{errors + 9} open problemen")
 
 
 def test_a_complete_example_is_not_provisional(catalog):
@@ -134,8 +135,8 @@ def test_render_incomplete_writes_a_concept_pdf(capsys, incomplete, catalog):
     assert all(f"CONCEPT — {count} open problemen" in text for text in texts)
     listed = "\n".join(texts[2:4])
     assert "Open problemen" in texts[2] and "Deze PDF is een concept" in texts[2]
-    assert listed.count("Verplichte vraag is niet beantwoord") == count - 8
-    assert listed.count("is nog niet beoordeeld") == 8
+    assert listed.count("Verplichte vraag is niet beantwoord") == count - 9
+    assert listed.count("is nog niet beoordeeld") == 9
 
 
 def test_definitief_with_problems_exits_1_unless_concept(capsys, incomplete):
@@ -177,7 +178,7 @@ def test_score_says_provisional(capsys, incomplete):
     code, out, _err = run(capsys, "score", str(incomplete))
     assert code == 0
     assert "Eindoordeel: voorlopig Uitvoerbaar" in out
-    assert "Voorlopig: 1 van 9 dimensies beoordeeld" in out
+    assert "Voorlopig: 1 van 10 dimensies beoordeeld" in out
     assert "Het niveau kan nog veranderen door" in out
     code, out, _err = run(capsys, "score", "--json", str(incomplete))
     data = json.loads(out)
@@ -205,7 +206,7 @@ def test_the_comparison_marks_provisional_levels_and_verdicts(catalog):
     assert not first.cell("eindoordeel").provisional and first.cell("eindoordeel").note == ""
     verdict = second.cell("eindoordeel")
     assert verdict.provisional and verdict.text == "Uitvoerbaar"
-    assert verdict.note.startswith("voorlopig: 1 van 9 beoordeeld, ")
+    assert verdict.note.startswith("voorlopig: 1 van 10 beoordeeld, ")
     table = next(t for t in comparison.groups if any(c.id == "processen_ict" for c in t.columns))
     level = table.rows[1].cell("processen_ict")
     assert level.provisional and level.note == "voorlopig"

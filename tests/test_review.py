@@ -16,7 +16,7 @@ from tests.review_support import LARGEST, ROOT, definitions, edited, example, te
 from tests.test_signing_pki import PASSWORD, shared_pki
 from toetsapp.cli import main
 from toetsapp.files.store import load_toets, save_toets
-from toetsapp.model.toets import MAX_REVISIONS, Toets
+from toetsapp.model.toets import FORMAT_VERSION, MAX_REVISIONS, Toets
 from toetsapp.review.comments import (
     Author,
     add_comment,
@@ -48,18 +48,18 @@ def run(capsys, *args: object) -> tuple[int, str, str]:
 
 
 # --- format and id ------------------------------------------------------------------------
-def test_an_older_format_file_migrates_to_3_with_stable_ids(tmp_path):
+def test_an_older_format_file_migrates_to_the_current_format_with_stable_ids(tmp_path):
     raw = json.loads(LARGEST.read_text("utf-8"))
     assert raw["format_version"] < 3  # the examples are written by an earlier format
     first, second = load_toets(LARGEST), load_toets(LARGEST)
-    assert first.format_version == 3
+    assert first.format_version == FORMAT_VERSION >= 3
     assert str(first.id) == raw["id"]
     assert [r.id for r in first.revisions] == [r.id for r in second.revisions]
     path = tmp_path / "x.toets"
     save_toets(first, path, summary="opgeslagen", previous=first)
     again = load_toets(path)
     assert again.id == first.id
-    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
+    assert json.loads(path.read_text("utf-8"))["format_version"] == FORMAT_VERSION
     assert [r.id for r in again.revisions[:-1]] == [r.id for r in first.revisions[:-1]]
 
 

@@ -120,3 +120,168 @@ def test_verify_writes_a_validation_record(pki, lta_pdf, tmp_path, capsys):
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
     assert "Validatierapport" in text and "Anna de Vries" in text
+
+
+def _signed_back_then(pki, url: str | None, at) -> bytes:
+    """A PDF signed with the certificate that expired yesterday, as if on ``at`` (then
+    still valid): validation data (DSS) gathered at ``at``, and, with ``url``, a signature
+    timestamp from the test TSA whose clock says ``at``. pades_sign refuses an expired
+    certificate, so the test signs through pyHanko itself."""
+    from pyhanko.sign import fields, signers
+
+    from tests.test_signing_pki import key, plain_pdf
+    from toetsapp.signing.pades import _signer, _timestamper, _writer
+
+    trust = load_trust_store(pki.trust_dir)
+    meta = signers.PdfSignatureMetadata(
+        field_name="Handtekening1", md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES, embed_validation_info=True,
+        validation_context=trust.context(at))
+    signer = signers.PdfSigner(meta, _signer(key(pki, "expired")),
+                               timestamper=_timestamper(url) if url else None)
+    return signer.sign_pdf(_writer(plain_pdf()), output=io.BytesIO()).getvalue()
+
+
+def test_an_expired_certificate_timestamped_while_valid_is_valid_at_signing(pki, tmp_path,
+                                                                              capsys):
+    from tests.test_signing_pki import DAY, NOW
+    from toetsapp.signing import SignatureStatus
+
+    at = NOW - 10 * DAY  # the certificate ran until NOW - 1 day
+    with timestamp_server(pki, at=at) as url:
+        pdf = _signed_back_then(pki, url, at)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.Root.DSS.CRLs) == 1 and len(doc.Root.DSS.Certs) >= 1
+    path = tmp_path / "toen-getekend.pdf"
+    path.write_bytes(pdf)
+    report = verify_file(path, load_trust_store(pki.trust_dir))
+    [result] = report.pdf
+    assert result.status is SignatureStatus.VALID_AT_SIGNING and result.valid, result.detail
+    assert result.timestamp == at
+    assert "inmiddels verlopen" in result.detail and "vertrouwde tijdstempel" in result.detail
+    assert main(["verify", str(path), "--trust", str(pki.trust_dir)]) == 0
+    assert "geldig op het moment van ondertekening" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("stamped", ["none", "after-expiry"])
+def test_an_expired_certificate_without_proof_of_time_is_expired(pki, tmp_path, stamped):
+    """No timestamp (the signer's own clock proves nothing), or a timestamp from after
+    the certificate expired: `expired`, exit 1."""
+    from tests.test_signing_pki import DAY, NOW
+    from toetsapp.signing import SignatureStatus
+
+    at = NOW - 10 * DAY
+    if stamped == "none":
+        pdf = _signed_back_then(pki, None, at)
+    else:
+        with timestamp_server(pki, at=NOW) as url:
+            pdf = _signed_back_then(pki, url, at)
+    path = tmp_path / "verlopen.pdf"
+    path.write_bytes(pdf)
+    [result] = verify_file(path, load_trust_store(pki.trust_dir)).pdf
+    assert result.status is SignatureStatus.EXPIRED, result.detail
+    assert main(["verify", str(path), "--trust", str(pki.trust_dir)]) == 1
+
+
+def test_verify_imports_only_what_checking_needs(pki, lta_pdf):
+    """`toetsapp verify` of a signed Toetsapp PDF (B-LTA, embedded co-signed toets) loads
+    no GUI, no PDF writer, no second PDF reader, no schema validator, no HTTP client and
+    no forms: the process starts quickly (the time itself is measured in
+    bench/bench_verify.py)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json, sys\nfrom toetsapp.cli import main\n"
+              f"code = main(['verify', {str(lta_pdf)!r}, '--trust', {str(pki.trust_dir)!r}])\n"
+              "print(json.dumps([code, sorted(sys.modules)]))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0, done.stdout + done.stderr
+    loaded = {name.split(".")[0] for name in modules}
+    assert not loaded & {"PySide6", "reportlab", "pypdf", "pypdfium2", "jsonschema",
+                         "requests", "aiohttp"}, loaded  # aiohttp: toetsapp.signing.lean
+    assert not {"toetsapp.ui", "toetsapp.catalog", "toetsapp.definitions", "toetsapp.engine",
+                "toetsapp.model.form", "toetsapp.export.render"} & set(modules)
+
+
+# --- co-signatures with a timestamp token (sign --tsa; format 4) ---------------------------
+def _with_justis(toets):
+    """The sample toets with Dienst Justis (the expired certificate's O) listed too."""
+    from toetsapp.model.toets import Organisation
+
+    toets = toets.model_copy(deep=True)
+    toets.metadata.organisations.append(Organisation(name="Dienst Justis", role="co"))
+    return toets
+
+
+def test_sign_tsa_puts_a_timestamp_token_over_the_signature(pki, tmp_path, capsys):
+    import base64
+    import json
+
+    from asn1crypto import cms
+
+    from tests.test_signing_pki import sample_toets
+    from toetsapp.files.store import load_toets, save_toets
+    from toetsapp.model.toets import FORMAT_VERSION
+
+    path = tmp_path / "t.toets"
+    save_toets(sample_toets(), path)
+    with timestamp_server(pki) as url:
+        assert main(["sign", "--allow-problems", str(path), "--p12", str(pki.p12["vng"]),
+                     "--password", PASSWORD, "--position", "akkoord", "--trust",
+                     str(pki.trust_dir), "--tsa", url]) == 0
+    data = json.loads(path.read_text("utf-8"))
+    assert data["format_version"] == FORMAT_VERSION == 4
+    token = cms.ContentInfo.load(base64.b64decode(data["signatures"][0]["timestamp"]))
+    assert token["content_type"].native == "signed_data"
+    [result] = verify_file(path, load_trust_store(pki.trust_dir)).results
+    assert result.valid and result.timestamp is not None
+    assert "vertrouwde tijdstempel" in result.detail
+    assert load_toets(path).signatures[0].timestamp  # survives loading and saving
+    capsys.readouterr()
+    assert main(["verify", str(path), "--trust", str(pki.trust_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["files"][0]["signatures"][0]["timestamp"]
+
+
+def test_a_swapped_or_damaged_timestamp_token_is_caught(pki):
+    from tests.test_signing_pki import key, sample_toets
+    from toetsapp.signing import SignatureStatus, sign_toets, verify_toets
+
+    trust = load_trust_store(pki.trust_dir)
+    toets = sample_toets()
+    with timestamp_server(pki) as url:
+        for ident in ("toeslagen", "vng"):
+            toets = sign_toets(toets, key(pki, ident), position="akkoord", tsa=url)
+    assert [r.status for r in verify_toets(toets, trust)] == [SignatureStatus.VALID] * 2
+    first, second = toets.signatures
+    swapped = toets.model_copy(deep=True)
+    swapped.signatures[0].timestamp = second.timestamp  # another signature's proof of time
+    result = verify_toets(swapped, trust)[0]
+    assert result.status is SignatureStatus.INVALID and "hoort niet bij" in result.detail
+    damaged = toets.model_copy(deep=True)
+    damaged.signatures[1].timestamp = first.timestamp[:-20] + "A" * 20
+    result = verify_toets(damaged, trust)[1]
+    assert result.status is SignatureStatus.INVALID and "tijdstempel" in result.detail
+
+
+def test_an_expired_co_signature_timestamped_while_valid_is_valid_at_signing(pki):
+    from tests.test_signing_pki import DAY, NOW, key, sample_toets
+    from toetsapp.signing import SignatureStatus, sign_toets, verify_toets
+
+    trust = load_trust_store(pki.trust_dir)
+    at = NOW - 10 * DAY  # the certificate ran until NOW - 1 day
+    toets = _with_justis(sample_toets())
+    plain = sign_toets(toets, key(pki, "expired"), position="akkoord", at=at)
+    [result] = verify_toets(plain, trust)
+    assert result.status is SignatureStatus.EXPIRED  # the signer's own clock proves nothing
+    with timestamp_server(pki, at=at) as url:
+        stamped = sign_toets(toets, key(pki, "expired"), position="akkoord", at=at, tsa=url)
+    [result] = verify_toets(stamped, trust)
+    assert result.status is SignatureStatus.VALID_AT_SIGNING and result.valid, result.detail
+    assert result.timestamp == at and "inmiddels verlopen" in result.detail
+    with timestamp_server(pki, at=NOW) as url:  # stamped after the certificate expired
+        late = sign_toets(toets, key(pki, "expired"), position="akkoord", at=at, tsa=url)
+    assert verify_toets(late, trust)[0].status is SignatureStatus.EXPIRED

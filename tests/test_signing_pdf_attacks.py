@@ -141,3 +141,24 @@ def test_the_dossier_never_shows_stripped_pages_as_signed_nor_pairs_other_data(
     manifest = write_manifest(tmp_path, [{"file": "verwisseld.pdf"}], name="twee.json")
     with pytest.raises(FileProblem, match="niet de toets waaruit de pagina's zijn gemaakt"):
         write_dossier(manifest, tmp_path / "dossier2.pdf", trust=trust)
+
+
+@pytest.mark.parametrize("user", ["geheim", ""], ids=["password", "restrictions-only"])
+def test_an_encrypted_pdf_is_unreadable_input_exit_3(signed, tmp_path, capsys, user):
+    """A signed PDF saved again encrypted (with a password, or with only an owner
+    password): `verify` cannot check it and says so, exit 3 (README: file not readable),
+    naming the file; never a traceback or a 'no signatures' verdict."""
+    import io
+
+    import pikepdf
+
+    pdf, _toets, _trust, _other, pki = signed
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        doc.save(out, encryption=pikepdf.Encryption(user=user, owner="eigenaar"))
+    path = tmp_path / "versleuteld.pdf"
+    path.write_bytes(out.getvalue())
+    code, stdout, err = cli(capsys, "verify", path, "--trust", pki.trust_dir)
+    assert code == 3, stdout + err
+    assert "versleuteld" in err and str(path) in err
+    assert "Traceback" not in err and "geen PDF-handtekening" not in stdout

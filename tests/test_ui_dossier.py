@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.dossier_support import TYPES, example, rendered_examples, variant
 from tests.uihelp import choose_in_combo, dispose, open_window, press_in_dialog, type_text
+from toetsapp.catalog import default_catalog
 from toetsapp.files.store import toets_json
 from toetsapp.ui.comparing import ComparisonWindow
 from toetsapp.ui.dossier import DossierEditor
@@ -205,3 +206,37 @@ def test_dark_theme_keeps_chips_readable(qtbot, inputs):
         assert window.grab().width() > 300
     finally:
         apply_theme(QApplication.instance(), "light")
+
+
+def test_new_dossier_says_what_to_do_in_words_and_builds_from_toets_files(qtbot, editor,
+                                                                           inputs, tmp_path):
+    """No JSON paths or validator phrases on opening; kinds by their names; a dossier
+    straight from a .toets file (rendered while bundling) next to a PDF."""
+    assert editor.issues.isVisible()
+    shown = editor.issues.text()
+    assert shown.startswith("Nog te doen:") and "$." not in shown and "element" not in shown
+    assert "dossiernummer" in shown and "document toe" in shown
+    _shot(editor, "dossier-nieuw.png")
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    (folder / "uh.pdf").write_bytes((inputs / "uitvoerbaarheidstoets.pdf").read_bytes())
+    (folder / "variant.toets").write_bytes((inputs / "variant.toets").read_bytes())
+    type_text(qtbot, editor.fields.edits["dossiernummer"], "36812")
+    type_text(qtbot, editor.fields.edits["title"], "Wet ATH")
+    editor.path = folder / "ath.dossier.json"
+    editor.add_documents([folder / "uh.pdf", folder / "variant.toets"])
+    docs = editor.documents
+    kinds = [docs.table.item(row, 1).text() for row in range(docs.table.rowCount())]
+    form = default_catalog().form(TYPES[0])
+    assert kinds == [form.short_title.get("nl")] * 2 == ["U&H-toets"] * 2, kinds
+    docs.table.setCurrentCell(1, 0)
+    choose_in_combo(docs.kind, 1)
+    assert docs.table.item(1, 1).text() == "Ander document"
+    choose_in_combo(docs.kind, 0)
+    assert editor.validate() == [] and "$." not in editor.issues.text()
+    editor.build()
+    qtbot.waitUntil(lambda: not editor.building, timeout=60_000)
+    assert editor.error is None, editor.error
+    reader = PdfReader(editor.result_path)
+    assert "02-variant.toets" in reader.attachments
+    assert sum(t.title[:1].isdigit() for t in reader.outline if not isinstance(t, list)) == 2

@@ -17,7 +17,7 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         window.new_toets("uitvoerbaarheidstoets")
         panel, doc = window.scores, window.doc
         assert panel.verdict.text() == "nog geen oordeel"
-        assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 9 dimensies")
+        assert panel.verdict_state.text().startswith("<b>Voorlopig</b> — 0 van 10 dimensies")
         save_shot(window.score_dock, shots / "12-scorepaneel-nieuw.png")
         doc.edit_answer("gevolgen", "value", "beperkt")
         assert panel.verdict.text() == "Voorlopig: Uitvoerbaar"
@@ -25,7 +25,7 @@ def test_new_toets_reads_provisional_and_complete_one_does_not(qtbot, catalog, s
         style = panel.verdict.styleSheet()
         assert f"border:3px dashed {full}" in style and f"background:{full}" not in style
         state = panel.verdict_state.accessibleName()
-        assert state.startswith("Voorlopig — 1 van 9 dimensies beoordeeld · 1 van 57 vragen")
+        assert state.startswith("Voorlopig — 1 van 10 dimensies beoordeeld · 1 van 57 vragen")
         assert "open problemen" in state
         row = panel.rows["processen_ict"]
         # of its 6 inputs 3 are hidden by conditions: only the 3 that apply are counted

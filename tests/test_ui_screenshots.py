@@ -61,3 +61,29 @@ def test_screenshots(qtbot, catalog, shots):
     finally:
         apply_theme(QApplication.instance(), "light")
         dispose(window)
+
+
+@pytest.mark.parametrize(("size", "theme"), [((1024, 700), "light"), ((1920, 1080), "light"),
+                                             ((1440, 900), "dark")])
+def test_screenshots_at_small_and_large_sizes_and_dark(qtbot, catalog, shots, size, theme):
+    """The question page at 1024×700 and 1920×1080, and the dark theme (with a search
+    and a filled-in table), as a new user sees them."""
+    window = open_window(qtbot, catalog)
+    app = QApplication.instance()
+    try:
+        apply_theme(app, theme)
+        window.resize(QSize(*size))
+        assert window.open_path(UITV)
+        view = window.view
+        view.reveal("kosten_incidenteel", focus=False)
+        name = f"8-{size[0]}x{size[1]}-{theme}"
+        save_shot(window, shots / f"{name}.png")
+        assert window.grab().width() == size[0]
+        view.search.open_panel()
+        view.search.field.setText("huurtoeslag")
+        view.search.refresh()
+        view.reveal("risico_procesverstoring", focus=False)
+        save_shot(window, shots / f"{name}-zoeken.png")
+    finally:
+        apply_theme(app, "light")
+        dispose(window)

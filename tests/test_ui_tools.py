@@ -351,7 +351,7 @@ def test_a_toets_dropped_onto_the_window_opens(qtbot, catalog):
     drop = QDropEvent(QPointF(win.rect().center()), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     win.dropEvent(drop)
-    assert win.doc is not None and win.doc.path == UITV.resolve()
+    qtbot.waitUntil(lambda: win.doc is not None and win.doc.path == UITV.resolve())
 
 
 def test_recent_files_show_title_type_change_and_completeness(qtbot, catalog, tmp_path):
@@ -379,6 +379,10 @@ def test_recent_files_show_title_type_change_and_completeness(qtbot, catalog, tm
     assert start.cards_layout.itemAt(0).widget() is start.cards["doenvermogentoets"]
     start.set_recent([str(UITV)])
     assert start.cards_layout.itemAt(0).widget() is start.cards["uitvoerbaarheidstoets"]
+    start.set_recent([str(UITV), str(doen)])  # a tie: the type used last comes first
+    assert start.cards_layout.itemAt(0).widget() is start.cards["uitvoerbaarheidstoets"]
+    start.set_recent([str(doen), str(UITV)])
+    assert start.cards_layout.itemAt(0).widget() is start.cards["doenvermogentoets"]
 
 
 def test_date_button_arrow_does_not_cover_its_label(qtbot, catalog):

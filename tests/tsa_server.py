@@ -7,6 +7,7 @@ import asyncio
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from asn1crypto import keys as asn1_keys
@@ -19,14 +20,16 @@ from toetsapp.signing import certs
 
 
 @contextmanager
-def timestamp_server(pki) -> Iterator[str]:
-    """Serve timestamps signed by the PKI's TSA certificate; yields the URL."""
+def timestamp_server(pki, at: datetime | None = None) -> Iterator[str]:
+    """Serve timestamps signed by the PKI's TSA certificate; yields the URL. ``at``: a
+    faked clock, every token says that moment."""
     key, cert = pki.tsa
     der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
     stamper = DummyTimeStamper(
         tsa_cert=certs.to_asn1(cert), tsa_key=asn1_keys.PrivateKeyInfo.load(der),
-        certs_to_embed=SimpleCertificateStore.from_certs([certs.to_asn1(pki.issuing)]))
+        certs_to_embed=SimpleCertificateStore.from_certs([certs.to_asn1(pki.issuing)]),
+        fixed_dt=at)
     served: list[int] = []
 
     class Handler(BaseHTTPRequestHandler):

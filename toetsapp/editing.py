@@ -102,8 +102,8 @@ def read(toets: Toets, target: Target) -> Any:
     if isinstance(target, MetaField):
         owner, name = _meta_owner(toets.metadata, target.name)
         value = getattr(owner, name)
-        if name == "organisations":
-            return [org.model_dump() for org in value]
+        if name in ("organisations", "related_kamerstukken"):
+            return [item.model_dump() for item in value]
         return value
     if target.dimension is None:
         override = toets.overrides.verdict

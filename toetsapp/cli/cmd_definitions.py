@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from toetsapp.catalog import default_catalog
-from toetsapp.definitions import (
-    form_issues,
-    parse_model,
-    rubric_issues,
-    translation_issues,
-)
-from toetsapp.engine import evaluate_toets
-from toetsapp.errors import FileProblem, Issue
-from toetsapp.files.jsonfile import read_json
-from toetsapp.files.store import definition_warnings, toets_from_data
 from toetsapp.i18n import _, current_language
-from toetsapp.model.form import Form
-from toetsapp.model.rubric import Rubric
+
+if TYPE_CHECKING:  # definitions and engine are imported when a command runs (fast start)
+    from toetsapp.model.form import Form
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_forms(args: argparse.Namespace) -> int:
+    from toetsapp.catalog import default_catalog
     from toetsapp.cli.table import render_table
 
     catalog = default_catalog()
@@ -50,6 +42,8 @@ def run_forms(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from toetsapp.errors import FileProblem
+
     failed = 0
     for path in args.files:
         try:
@@ -67,6 +61,13 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def _validate_one(path: Path, strict: bool) -> tuple[list[str], list[str]]:
+    from toetsapp.catalog import default_catalog
+    from toetsapp.definitions import form_issues, parse_model, rubric_issues, translation_issues
+    from toetsapp.errors import FileProblem, Issue
+    from toetsapp.files.jsonfile import read_json
+    from toetsapp.model.form import Form
+    from toetsapp.model.rubric import Rubric
+
     data = read_json(path)
     if isinstance(data, dict) and data.get("format") == "toetsapp/toets":
         return _validate_toets(data, path, strict)
@@ -97,6 +98,10 @@ def _validate_one(path: Path, strict: bool) -> tuple[list[str], list[str]]:
 
 def _local_form(rubric_path: Path, form_id: str) -> Form | None:
     """The form a rubric belongs to when it lies beside it (``../forms/`` or the same folder)."""
+    from toetsapp.definitions import parse_model
+    from toetsapp.files.jsonfile import read_json
+    from toetsapp.model.form import Form
+
     for folder in (rubric_path.parent.parent / "forms", rubric_path.parent):
         candidate = folder / f"{form_id}.json"
         if candidate.exists() and candidate.resolve() != rubric_path.resolve():
@@ -107,6 +112,10 @@ def _local_form(rubric_path: Path, form_id: str) -> Form | None:
 
 
 def _validate_toets(data: dict, path: Path, strict: bool) -> tuple[list[str], list[str]]:
+    from toetsapp.catalog import default_catalog
+    from toetsapp.engine import evaluate_toets
+    from toetsapp.files.store import definition_warnings, toets_from_data
+
     toets = toets_from_data(data, path)
     catalog = default_catalog()
     if toets.form.id not in catalog.forms:

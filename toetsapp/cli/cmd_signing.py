@@ -7,7 +7,6 @@ else a prompt on a terminal; without a terminal (CI) there is no prompt, but a m
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -49,6 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     for gone in ("--name", "--organisation"):
         sign.add_argument(gone, dest=f"typed_{gone[2:]}", help=argparse.SUPPRESS)
     sign.add_argument("--trust", type=Path, metavar=_("MAP"), help=trust_help)
+    sign.add_argument("--tsa", metavar="URL",
+                      help=_("tijdstempeldienst (RFC 3161): de handtekening krijgt een "
+                             "tijdstempel die bewijst wanneer ze is gezet"))
     sign.add_argument("--force", action="store_true",
                       help=_("vervang de toets ook als het bestand alleen-lezen is"))
     sign.set_defaults(func=run_sign)
@@ -95,7 +97,9 @@ def open_token(args: argparse.Namespace):  # -> TokenKey
         raise FileProblem(args.pkcs11, _("de token heeft een pincode nodig: zet {env} of start "
                                          "op een terminal").format(env=PIN_ENV))
     for attempt in range(3):
-        secret = getpass.getpass(_("Pincode voor token {token}: ").format(token=args.token))
+        from getpass import getpass  # termios: only when a prompt is needed
+
+        secret = getpass(_("Pincode voor token {token}: ").format(token=args.token))
         try:
             return open_token_key(args.pkcs11, args.token, args.key, secret)
         except PinProblem as problem:
@@ -135,7 +139,9 @@ def open_key(path: Path, password: str | None):  # -> SigningKey
                                       "--password of zet {env}").format(env=PASSWORD_ENV)
                               ) from None
     for attempt in range(3):
-        secret = getpass.getpass(_("Wachtwoord voor {file}: ").format(file=path.name))
+        from getpass import getpass
+
+        secret = getpass(_("Wachtwoord voor {file}: ").format(file=path.name))
         try:
             return load_p12(path, secret)
         except PasswordProblem as problem:
@@ -190,7 +196,7 @@ def run_sign(args: argparse.Namespace) -> int:
     before = signed_state(toets)
     try:
         signed = sign_toets(toets, key, position=args.position, remarks=remarks,
-                            role=args.role, open_problems=state.count)
+                            role=args.role, open_problems=state.count, tsa=args.tsa)
     finally:
         _close(key)
     new = signed.signatures[-1]
@@ -258,6 +264,9 @@ def open_problems_of(toets):  # -> Provisional
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from toetsapp.signing.lean import defer_http_clients
+
+    defer_http_clients()  # an offline check: pyHanko's HTTP clients are not needed
     from toetsapp.i18n import current_language
     from toetsapp.review.signed import changed_lines
     from toetsapp.signing import load_trust_store, verify_file
@@ -271,7 +280,7 @@ def run_verify(args: argparse.Namespace) -> int:
         except FileProblem as problem:
             print(problem.describe(), file=sys.stderr)
             unreadable += 1
-    changes = [changed_lines(r.path, current_language()) for r in reports]
+    changes = [changed_lines(r.toets, current_language()) for r in reports]
     if args.json:
         print(json.dumps({"trust": str(trust.folder) if trust.folder else None,
                           "trust_problems": list(trust.problems),

@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from toetsapp.catalog import default_catalog
-from toetsapp.engine import Evaluation, evaluate_toets
-from toetsapp.engine.compiled import compiled
-from toetsapp.engine.explain import (
-    ExplainedReason,
-    explain_dimension,
-    explain_verdict,
-    level_label,
-    unassessed_text,
-    verdict_label,
-)
-from toetsapp.files.store import SUFFIX, load_toets, new_toets, save_toets
 from toetsapp.i18n import _, current_language, ngettext
-from toetsapp.model.toets import Toets
+
+if TYPE_CHECKING:  # the engine and catalog are imported when a command runs (fast start)
+    from toetsapp.engine import Evaluation
+    from toetsapp.engine.explain import ExplainedReason
+    from toetsapp.model.toets import Toets
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from toetsapp.catalog import default_catalog
+    from toetsapp.files.store import SUFFIX, new_toets, save_toets
+
     path: Path = args.output
     if path.suffix != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
@@ -52,6 +47,10 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def evaluate_file(path: Path) -> tuple[Toets, Evaluation]:
+    from toetsapp.catalog import default_catalog
+    from toetsapp.engine import evaluate_toets
+    from toetsapp.files.store import load_toets
+
     toets = load_toets(path)
     catalog = default_catalog()
     form = catalog.form(toets.form.id)
@@ -79,6 +78,15 @@ def _reasons(reasons: list[ExplainedReason]) -> list[dict[str, Any]]:
 
 def score_report(toets: Toets, evaluation: Evaluation, lang: str) -> dict[str, Any]:
     """Scores and explanations as plain data (the ``--json`` output)."""
+    from toetsapp.engine.compiled import compiled
+    from toetsapp.engine.explain import (
+        explain_dimension,
+        explain_verdict,
+        level_label,
+        unassessed_text,
+        verdict_label,
+    )
+
     rubric = evaluation.rubric
     assert rubric is not None
     cform = compiled(evaluation.form)

@@ -4,7 +4,6 @@ atomically at the very end, so a failure never leaves a partial dossier behind."
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from collections.abc import Sequence
@@ -36,6 +35,7 @@ from toetsapp.dossier.pagenumbers import dossier_numbers
 from toetsapp.dossier.pdfinput import PdfInput
 from toetsapp.dossier.signatures import SignatureCheck, check_signatures
 from toetsapp.export.doc import Marks, Running
+from toetsapp.export.embed import MIME as TOETS_MIME
 from toetsapp.export.style import house_style
 from toetsapp.formatting import format_date
 from toetsapp.i18n import _, ngettext
@@ -92,7 +92,7 @@ def _document(number: int, entry_title: str, proposal: str, inp: PdfInput, first
         title = entry_title or inp.title or inp.path.stem
         subtitle = inp.path.name
     return DocumentInfo(number, "toets" if inp.toets else "document", title, subtitle,
-                        inp.path.name, attachment, inp.pages, first, len(inp.data), inp.sha256,
+                        inp.path.name, attachment, inp.pages, first, len(inp.file_data), inp.sha256,
                         check)
 
 
@@ -168,9 +168,8 @@ def validation_record_json(documents: Sequence[DocumentInfo], inputs: Sequence[A
     for doc, inp, check in zip(documents, inputs, checks, strict=True):
         problems = [*check.pdf_problems, *([check.pdf_error] if check.pdf_error else [])]
         protected = bool(check.pdf) and not problems and all(r.valid for r in check.pdf)
-        entries.append(file_entry(doc.attachment, hashlib.sha256(inp.data).hexdigest(),
-                                  "pdf", check.results, problems, protected,
-                                  check.state != "invalid"))
+        entries.append(file_entry(doc.attachment, inp.sha256, "toets" if inp.rendered else "pdf",
+                                  check.results, problems, protected, check.state != "invalid"))
     record = validation_record(entries, store, now=made)
     return (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -207,7 +206,8 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
     store = trust if trust is not None else load_trust_store()
     trust_text = trust_description(store)
     with in_language(language or manifest.language) as lang:
-        checks = [check_signatures(inp.toets, inp.data, store, source=str(inp.path))
+        checks = [check_signatures(inp.toets, None if inp.rendered else inp.data, store,
+                                   source=str(inp.path))
                   for inp in inputs]
         compared = [Compared(inp.toets, r.number, inp.path.name, r.entry.proposal, check)
                     for r, inp, check in zip(resolved, inputs, checks, strict=True)
@@ -223,8 +223,10 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
         name = Path(manifest_path).name
         front, links = _front(manifest, documents, comparison, made=made,
                               trust_text=trust_text, manifest_name=name, lang=lang)
-        attachments = [Attachment(d.attachment, inp.data, _("Origineel van document {n}: {title}")
-                                  .format(n=d.number, title=d.title), modified=made)
+        attachments = [Attachment(d.attachment, inp.file_data,
+                                  _("Origineel van document {n}: {title}")
+                                  .format(n=d.number, title=d.title),
+                                  TOETS_MIME if inp.rendered else "application/pdf", made)
                        for d, inp in zip(documents, inputs, strict=True)]
         attachments.append(Attachment(RECORD_NAME, validation_record_json(
             documents, inputs, checks, store, made), _("Validatierapport van alle "

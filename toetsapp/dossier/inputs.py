@@ -8,6 +8,7 @@ from pathlib import Path
 
 from toetsapp.dossier.manifest_io import ResolvedDocument
 from toetsapp.dossier.pdfinput import PdfInput, open_pdf
+from toetsapp.dossier.toetsinput import open_input
 from toetsapp.errors import FileProblem, Issue, ToetsappError
 from toetsapp.files.readfile import MAX_PDF_BYTES, check_readable, read_file_bytes
 from toetsapp.files.store import SUFFIX, toets_from_bytes
@@ -43,7 +44,7 @@ def read_inputs(resolved: Sequence[ResolvedDocument], manifest_path: Path | str
     warnings: list[str] = []
     for doc in resolved:
         try:
-            found = open_pdf(doc.path, need_toets=doc.entry.kind == "toets")
+            found = open_input(doc.path, need_toets=doc.entry.kind == "toets")
             _check_pin(doc, found)
         except FileProblem as problem:
             issues += _issue(doc, problem)

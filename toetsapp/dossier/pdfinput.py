@@ -35,10 +35,22 @@ class PdfInput:
     title: str
     toets: Toets | None = None
     toets_bytes: bytes | None = None
+    original: bytes | None = None  # the file as given, when the PDF was rendered from it
+
+    @property
+    def file_data(self) -> bytes:
+        """The input file's exact bytes: the PDF, or the ``.toets`` it was rendered from
+        (attached, pinned and hashed as it is)."""
+        return self.original if self.original is not None else self.data
+
+    @property
+    def rendered(self) -> bool:
+        """Whether the pages were rendered from a ``.toets`` while bundling."""
+        return self.original is not None
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return hashlib.sha256(self.file_data).hexdigest()
 
     @property
     def maybe_signed(self) -> bool:
@@ -72,10 +84,14 @@ READ_ERRORS: tuple[type[BaseException], ...] = PDF_ERRORS
 def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     """Read and check one PDF. With ``need_toets`` it must be a Toetsapp PDF: its
     embedded ``.toets`` is read back (and must be a valid toets)."""
+    path = Path(path)
+    return pdf_from_bytes(path, read_file_bytes(path, MAX_PDF_BYTES), need_toets=need_toets)
+
+
+def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
+    """:func:`open_pdf` for bytes already read (``path`` names them in messages)."""
     from pypdf import PdfReader
 
-    path = Path(path)
-    data = read_file_bytes(path, MAX_PDF_BYTES)
     check_pdf_bytes(path, data)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)

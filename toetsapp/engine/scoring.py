@@ -82,6 +82,30 @@ def _dimensions_in(condition: Condition, all_dimensions: list[str]) -> tuple[str
     return tuple(seen)
 
 
+def undecided_gates(inputs: tuple[str, ...] | list[str], cform: CompiledForm, vis: Visibility,
+                    effective: Mapping[str, Any]) -> tuple[str, ...]:
+    """The shown, unanswered questions whose answer decides whether hidden ``inputs`` apply.
+
+    A hidden input is 'n.v.t.' only once its condition is decided; while the question it
+    depends on (directly, or through another hidden question) is open, it is still open.
+    """
+    found: dict[str, None] = {}
+    stack = [q for q in inputs if q not in vis.questions]
+    seen: set[str] = set()
+    while stack:
+        qid = stack.pop(0)
+        if qid in seen or qid not in cform.questions:
+            continue
+        seen.add(qid)
+        conditions = (cform.questions[qid].visible_when, cform.section_of[qid].visible_when)
+        for gate in (g for c in conditions for g in _questions_in(c) if g != qid):
+            if gate not in vis.questions:
+                stack.append(gate)
+            elif vis.applies(gate) and gate not in effective:
+                found.setdefault(gate, None)
+    return tuple(found)
+
+
 def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
                     effective: Mapping[str, Any], override: Override | None,
                     vis: Visibility | None = None) -> DimensionScore:
@@ -95,6 +119,10 @@ def score_dimension(dim: Dimension, rubric: Rubric, cform: CompiledForm,
     unanswered = tuple(q for q in dim.inputs if q not in effective and applies(q))
     if not any(q in effective for q in dim.inputs):
         if not unanswered and vis is not None:
+            gates = undecided_gates(dim.inputs, cform, vis, effective)
+            if gates:  # hidden only because what decides it is not answered yet
+                return DimensionScore(dim, None, override, (), gates,
+                                      applicable_inputs=applicable)
             reasons = tuple(dict.fromkeys(
                 r for q in dim.inputs if (r := vis.not_applicable.get(q, "").strip())))
             return DimensionScore(dim, None, override, (), (), True, reasons, applicable)

@@ -80,9 +80,9 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     Raises :class:`FileProblem` when the file is missing, not a PDF, damaged,
     encrypted, carries no ``.toets`` attachment, or the attachment is not a valid toets.
     """
-    from pypdf import PdfReader
+    import pikepdf
 
-    from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
+    from toetsapp.files.pdfguard import CORE_ERRORS, pdf_problem, read_stream
 
     path = Path(pdf_path)
     raw = read_file_bytes(path, MAX_PDF_BYTES)
@@ -90,28 +90,19 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
         raise FileProblem(path, _("dit is geen PDF-bestand"))
     import io
 
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not _opens_without_password(reader):
-            raise FileProblem(path, _("de PDF is versleuteld met een wachtwoord; de toets erin "
-                                      "kan niet worden gelezen"))
-        files = reader.attachments
-        chosen = _pick(dict(files))
-    except FileProblem:
-        raise
-    except PDF_ERRORS as exc:
+    try:  # pikepdf, not pypdf: `toetsapp verify` then never imports pypdf
+        with pikepdf.open(io.BytesIO(raw)) as pdf:  # an empty user password opens
+            chosen = _pick({name: [read_stream(spec.get_file().obj)]
+                            for name, spec in pdf.attachments.items()})
+    except pikepdf.PasswordError:
+        raise FileProblem(path, _("de PDF is versleuteld met een wachtwoord; de toets erin "
+                                  "kan niet worden gelezen")) from None
+    except CORE_ERRORS as exc:
         raise pdf_problem(path, exc) from None
     if chosen is None:
         raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage gevonden)"))
     name, data = chosen
     return toets_from_bytes(data, f"{path}#{name}"), data
-
-
-def _opens_without_password(reader: object) -> bool:
-    try:
-        return bool(reader.decrypt(""))
-    except Exception:  # pypdf raises several kinds for unsupported encryption
-        return False
 
 
 def _pick(files: dict[str, list[bytes]]) -> tuple[str, bytes] | None:

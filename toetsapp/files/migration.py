@@ -78,7 +78,14 @@ def v1_to_v2(data: dict[str, Any]) -> list[str]:
     return notes
 
 
-STEPS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3}
+def v3_to_v4(data: dict[str, Any]) -> list[str]:
+    """Format 3 → 4: co-signatures may carry a timestamp token (a new field, empty by
+    default); nothing else changes."""
+    data["format_version"] = 4
+    return []
+
+
+STEPS: dict[int, Step] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
 
 
 def migrate(data: dict[str, Any]) -> list[str]:
@@ -115,8 +122,8 @@ def signed_content_at(data: dict[str, Any]) -> dict[str, Any] | None:
     covered, or None when the data is not a valid toets of that version.
 
     Format 1 content is what the current model holds for it (defaults filled in)
-    without the fields format 2 added; format 2 content is the current content with
-    its own version number (format 3 added nothing to what is signed).
+    without the fields format 2 added; format 2 and 3 content is the current content with
+    its own version number (formats 3 and 4 added nothing to what is signed).
     """
     from pydantic import ValidationError
 
@@ -124,7 +131,7 @@ def signed_content_at(data: dict[str, Any]) -> dict[str, Any] | None:
     from toetsapp.signing.content import signed_content
 
     version = data.get("format_version")
-    if version not in (1, 2):
+    if version not in (1, 2, 3):
         return None
     trial = copy.deepcopy(data)
     trial["format_version"] = FORMAT_VERSION
@@ -135,8 +142,8 @@ def signed_content_at(data: dict[str, Any]) -> dict[str, Any] | None:
     if version == 1:
         for path in _ADDED_IN_2:
             _drop(content, path)
-    # format 3 added nothing to the signed content (comments, reviews and the fields
-    # of revisions are outside it); only the version number differs
+    # formats 3 and 4 added nothing to the signed content (comments, reviews, the fields
+    # of revisions and a signature's timestamp are outside it); only the version differs
     content["format_version"] = version
     return content
 

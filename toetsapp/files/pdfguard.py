@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import struct
+import sys
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,16 +27,17 @@ MAX_STREAM_BYTES = 75_000_000
 """The most one stream (page content, image, attached file) may unpack to."""
 
 
-def _library_errors() -> tuple[type[BaseException], ...]:
+def _library_errors(*, with_pypdf: bool = True) -> tuple[type[BaseException], ...]:
     errors: list[type[BaseException]] = [
         ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
         AssertionError, OSError, ZeroDivisionError, OverflowError, ArithmeticError,
         LookupError, UnicodeError, struct.error, zlib.error, MemoryError, NotImplementedError]
-    try:
-        from pypdf.errors import PyPdfError
-        errors.append(PyPdfError)
-    except ImportError:  # pragma: no cover
-        pass
+    if with_pypdf:
+        try:
+            from pypdf.errors import PyPdfError
+            errors.append(PyPdfError)
+        except ImportError:  # pragma: no cover
+            pass
     try:
         from pikepdf import PdfError as PikeError
         errors.append(PikeError)
@@ -71,10 +73,32 @@ def silence_library_logs() -> None:
             logger.addHandler(logging.NullHandler())
 
 
-PDF_ERRORS: tuple[type[BaseException], ...] = _library_errors()
-"""Everything pypdf, pikepdf and pyHanko raise for a PDF they cannot make sense of."""
-limit_decompression()
+CORE_ERRORS: tuple[type[BaseException], ...] = _library_errors(with_pypdf=False)
+"""What pikepdf and pyHanko raise for a PDF they cannot make sense of (and Python's own
+errors), without importing pypdf: for code that reads PDFs with those two only, such as
+``toetsapp verify``. :data:`PDF_ERRORS` adds pypdf's."""
 silence_library_logs()
+
+
+def __getattr__(name: str) -> object:
+    """``PDF_ERRORS``: :data:`CORE_ERRORS` plus pypdf's errors. pypdf is imported (and its
+    decompression capped) when a module asks for this, i.e. the modules that read with
+    pypdf; ``toetsapp verify`` never does."""
+    if name != "PDF_ERRORS":
+        raise AttributeError(name)
+    value = _library_errors()
+    limit_decompression()
+    globals()["PDF_ERRORS"] = value
+    return value
+
+
+def pdf_errors() -> tuple[type[BaseException], ...]:
+    """:data:`PDF_ERRORS` once pypdf is loaded, else :data:`CORE_ERRORS` (without pypdf in
+    the process no pypdf error can occur)."""
+    if "pypdf" not in sys.modules:
+        return CORE_ERRORS
+    return globals().get("PDF_ERRORS") or __getattr__("PDF_ERRORS")  # type: ignore[return-value]
+
 
 _ENCRYPTED = re.compile(r"encrypt|password|decrypt", re.IGNORECASE)
 _LOOP = re.compile(r"circular|loop|recursi|cycle|refers to itself", re.IGNORECASE)
@@ -113,7 +137,7 @@ def guarded(path: Path | str) -> Iterator[None]:
         yield
     except FileProblem:
         raise
-    except PDF_ERRORS as exc:
+    except pdf_errors() as exc:
         raise pdf_problem(path, exc) from None
 
 
@@ -131,3 +155,32 @@ def open_pikepdf(data: bytes, path: Path | str):  # -> pikepdf.Pdf
                                       "met beperkingen) en kan niet worden gelezen; lever een "
                                       "onbeveiligde versie aan"))
         return pdf
+
+
+class StreamTooLarge(MemoryError):
+    """A stream unpacks to more than :data:`MAX_STREAM_BYTES` (a compression bomb)."""
+
+
+def read_stream(stream, limit: int = MAX_STREAM_BYTES) -> bytes:  # stream: pikepdf.Stream
+    """The decoded bytes of a pikepdf stream, refusing more than ``limit`` bytes
+    (:class:`StreamTooLarge`, which :func:`pdf_problem` names a compression bomb).
+
+    Flate (the filter of every attached file Toetsapp writes, possibly applied more than
+    once) is unpacked here with zlib's output cap, so a bomb is stopped before it fills
+    the memory; other filters are left to qpdf and their result is measured."""
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    chain = [filters] if isinstance(filters, pikepdf.Name) else list(filters or [])
+    if chain and all(f == "/FlateDecode" for f in chain) and "/DecodeParms" not in stream:
+        data = stream.read_raw_bytes()
+        for _filter in chain:
+            unpacker = zlib.decompressobj()
+            data = unpacker.decompress(data, limit + 1)
+            if len(data) > limit or unpacker.unconsumed_tail:
+                raise StreamTooLarge("LimitReachedError")
+        return data
+    data = stream.read_bytes()
+    if len(data) > limit:
+        raise StreamTooLarge("LimitReachedError")
+    return data

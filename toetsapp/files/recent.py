@@ -50,6 +50,9 @@ def recent_info(path: Path, catalog: Catalog) -> RecentInfo:
 
 
 def most_used_first(form_ids: list[str], infos: list[RecentInfo]) -> list[str]:
-    """``form_ids`` ordered by how often they appear among the recent files (stable)."""
+    """``form_ids`` ordered by how often they appear among the recent files (newest
+    first); a tie goes to the type used most recently, then the catalog's order."""
     counts = {fid: sum(1 for info in infos if info.form_id == fid) for fid in form_ids}
-    return sorted(form_ids, key=lambda fid: -counts[fid])
+    latest = {fid: next((n for n, info in enumerate(infos) if info.form_id == fid),
+                        len(infos)) for fid in form_ids}
+    return sorted(form_ids, key=lambda fid: (-counts[fid], latest[fid]))

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from toetsapp.catalog import Catalog
-from toetsapp.definitions import pydantic_issues
 from toetsapp.errors import FileProblem, Issue
 from toetsapp.files.atomic import atomic_write_text, check_replaceable
 from toetsapp.files.jsonfile import parse_json_bytes, read_json
 from toetsapp.formatting import format_number
 from toetsapp.i18n import _
 from toetsapp.model.toets import FORMAT, FORMAT_VERSION, Revision, Toets
+
+if TYPE_CHECKING:
+    from toetsapp.catalog import Catalog
 
 SUFFIX = ".toets"
 MAX_ANSWERS = 5000
@@ -51,6 +52,8 @@ def toets_from_data(data: Any, source: Path | str) -> Toets:
     try:
         toets = Toets.model_validate(data)
     except ValidationError as exc:
+        from toetsapp.definitions import pydantic_issues
+
         raise FileProblem(source, pydantic_issues(exc)) from None
     toets.migration_notes = notes
     return toets

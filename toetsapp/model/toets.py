@@ -16,7 +16,7 @@ from toetsapp.model.parliament import (
 )
 
 FORMAT = "toetsapp/toets"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_EVIDENCE = 20_000
 MAX_REVISIONS = 200
 MAX_CHANGES = 2000
@@ -199,6 +199,10 @@ class CoSignature(_Model):
     open_problems: int | None = Field(default=None, ge=0, le=100_000)
     """How many open problems the toets had when the signer signed (signed; None: not
     recorded, as in signatures made before Toetsapp recorded it)."""
+    timestamp: str = Field(default="", max_length=40_000)
+    """An RFC 3161 timestamp token (base64 DER) over the SHA-256 of the signature value,
+    from a timestamp service (``sign --tsa``; format 4): it proves when the signature
+    existed. Not part of the signed message (it is made after it); empty: none."""
 
 
 class Change(_Model):
@@ -290,7 +294,7 @@ class Toets(_Model):
     """One toets: metadata, answers, overrides, co-signatures, revisions."""
 
     format: Literal["toetsapp/toets"] = FORMAT
-    format_version: Literal[3] = FORMAT_VERSION
+    format_version: Literal[4] = FORMAT_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     language: Literal["nl", "en"] = "nl"
     form: DefinitionRef

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toetsapp.i18n import _
-from toetsapp.model.form import Form
 from toetsapp.model.toets import CoSignature, Toets
 from toetsapp.review.history import changed_since
 from toetsapp.review.items import question_of
+
+if TYPE_CHECKING:  # the forms are loaded only when an answer changed since signing
+    from toetsapp.model.form import Form
 
 
 def _labels(keys: tuple[str, ...], form: Form | None, language: str) -> list[str]:
@@ -46,21 +49,29 @@ def changes_by_signer(toets: Toets) -> dict[int, tuple[str, ...] | None]:
     return out
 
 
-def changed_lines(path: Path | str, language: str) -> tuple[list[str], dict[str, object]]:
+def changed_lines(source: Path | str | Toets | None,
+                  language: str) -> tuple[list[str], dict[str, object]]:
     """Text lines and JSON data naming what changed since each outdated co-signature of
-    the toets in ``path`` (a .toets or Toetsapp PDF); empty when nothing changed."""
-    from toetsapp.catalog import default_catalog
+    ``source`` (a toets, or the path of a .toets or Toetsapp PDF); empty when nothing
+    changed. The form (for question titles) is loaded only when something changed."""
     from toetsapp.errors import FileProblem
     from toetsapp.review.files import load_any
 
+    if source is None:
+        return [], {}
     try:
-        toets = load_any(path)
+        toets = source if isinstance(source, Toets) else load_any(source)
     except FileProblem:
         return [], {}
-    form = default_catalog().forms.get(toets.form.id)
+    changes = changes_by_signer(toets)
+    form = None
+    if any(changes.values()):
+        from toetsapp.catalog import default_catalog
+
+        form = default_catalog().forms.get(toets.form.id)
     lines: list[str] = []
     data: dict[str, object] = {}
-    for index, keys in changes_by_signer(toets).items():
+    for index, keys in changes.items():
         signature = toets.signatures[index]
         who = f"{signature.organisation} ({signature.name})"
         data[str(index)] = {"organisation": signature.organisation,

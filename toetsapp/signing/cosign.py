@@ -89,11 +89,12 @@ def check_position(position: str, remarks: str) -> None:
 
 def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "",
                role: str | None = None, at: datetime | None = None,
-               open_problems: int | None = None) -> Toets:
+               open_problems: int | None = None, tsa: str | None = None) -> Toets:
     """A copy of ``toets`` with a new co-signature; organisation and name are the
     certificate's O and CN. An earlier signature made with a certificate of the same
     subject is replaced; nobody else's ever is. ``open_problems`` (signed, only when
-    given) records how many open problems the signer was shown.
+    given) records how many open problems the signer was shown. With ``tsa`` (an RFC 3161
+    URL) the signature gets a timestamp token over its value.
 
     Refuses an unknown position, a missing motivation for 'akkoord met kanttekeningen'
     or 'niet akkoord', a key weaker than RSA-2048 / P-256, and a certificate that is
@@ -114,6 +115,12 @@ def sign_toets(toets: Toets, key: SigningKey, *, position: str, remarks: str = "
                             .format(date=format_date(certs.not_before(cert).date())))
     signature = make_signature(toets, key, position=position, remarks=remarks, role=role,
                                at=moment, open_problems=open_problems)
+    if tsa:
+        from toetsapp.signing.tsa import stamp
+
+        token = stamp(tsa, base64.b64decode(signature.signature))
+        signature = signature.model_copy(update={"timestamp": base64.b64encode(token)
+                                                 .decode("ascii")})
     kept = [s for s in toets.signatures if not _same_subject(s, signature)]
     signed = toets.model_copy(deep=True)
     signed.signatures = [*kept, signature]
@@ -129,13 +136,14 @@ def verify_signature(signature: CoSignature, digest: str, trust: TrustStore, *,
     """
     now = _utc(now or utcnow())
 
-    def result(status: SignatureStatus, detail: str, cert=None) -> SignatureResult:
+    def result(status: SignatureStatus, detail: str, cert=None,
+               stamped: datetime | None = None) -> SignatureResult:
         return SignatureResult(
             index, status, detail, signature.organisation, signature.name,
             certs.subject_text(cert) if cert else "", certs.fingerprint(cert) if cert else "",
             signature.signed_at, signature.position,
             issuer=certs.issuer_text(cert) if cert else "",
-            serial=f"{cert.serial_number:x}" if cert else "")
+            serial=f"{cert.serial_number:x}" if cert else "", timestamp=stamped)
 
     try:
         cert = certs.from_pem(signature.certificate)
@@ -162,17 +170,58 @@ def verify_signature(signature: CoSignature, digest: str, trust: TrustStore, *,
         return result(SignatureStatus.MALFORMED, _(
             "het tijdstip van ondertekening ({when}) ligt in de toekomst")
             .format(when=_when(signed_at)), cert)
-    for moment in (signed_at, now):
+    stamped = None
+    if signature.timestamp:
+        stamped, problem = _check_timestamp(signature, raw, signed_at, trust, now)
+        if problem:
+            return result(*problem, cert)
+    for moment in (stamped or signed_at, now):
         problem = check_certificate(cert, chain, trust, moment)
         if problem:
             status, detail = problem
+            if moment is now and status is SignatureStatus.EXPIRED and stamped:
+                return result(SignatureStatus.VALID_AT_SIGNING, _(
+                    "ondertekend op {when} volgens een vertrouwde tijdstempel; het "
+                    "certificaat is inmiddels verlopen, maar was toen geldig").format(
+                    when=_when(stamped)), cert, stamped)
             if moment is now and status is SignatureStatus.EXPIRED:
                 detail += _("; bij ondertekening was het nog geldig, maar zonder vertrouwd "
                             "tijdstempel is dat niet aan te tonen")
-            return result(status, detail, cert)
+            return result(status, detail, cert, stamped)
+    if stamped:
+        return result(SignatureStatus.VALID, _(
+            "ondertekend op {when} met een vertrouwd certificaat; vertrouwde tijdstempel "
+            "van {stamped}").format(when=_when(signed_at), stamped=_when(stamped)),
+            cert, stamped)
     return result(SignatureStatus.VALID, _("ondertekend op {when} met een vertrouwd "
                                            "certificaat").format(when=_when(signed_at)),
                   cert)
+
+
+def _check_timestamp(signature: CoSignature, raw: bytes, signed_at: datetime,
+                     trust: TrustStore, now: datetime
+                     ) -> tuple[datetime | None, tuple[SignatureStatus, str] | None]:
+    """The time a co-signature's timestamp token proves, or the status it earns: the
+    token must be over this signature value, intact, from a trusted TSA, and not
+    earlier than the signing time the signer stated."""
+    from toetsapp.signing.tsa import check_stamp, stamp_problem
+
+    try:
+        token = base64.b64decode(signature.timestamp, validate=True)
+    except (ValueError, binascii.Error):
+        token = b""
+    when, problem = check_stamp(token, raw, trust.context(now))
+    if problem:
+        status = SignatureStatus.UNTRUSTED if problem == "untrusted" else SignatureStatus.INVALID
+        return None, (status, _("de tijdstempel bij de handtekening klopt niet: {problem}")
+                      .format(problem=stamp_problem(problem)))
+    assert when is not None
+    when = _utc(when)
+    if when + CLOCK_SKEW < signed_at:
+        return None, (SignatureStatus.MALFORMED, _(
+            "het opgegeven tijdstip van ondertekening ({when}) ligt na de tijdstempel "
+            "({stamped})").format(when=_when(signed_at), stamped=_when(when)))
+    return when, None
 
 
 def verify_toets(toets: Toets, trust: TrustStore | None = None, *,
@@ -181,6 +230,7 @@ def verify_toets(toets: Toets, trust: TrustStore | None = None, *,
     from toetsapp.signing.identity import attribute
 
     trust = trust if trust is not None else load_trust_store()
+    now = _utc(now or utcnow())  # one moment for all: the certificate checks are shared
     digest = content_digest(toets)
     accepted = accepted_digests(toets) if toets.migrated_from else {digest}
     results = [verify_signature(sig, sig.content_digest if sig.content_digest in accepted

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from toetsapp.errors import FileProblem
 from toetsapp.files.jsonfile import MAX_FILE_BYTES
@@ -31,6 +32,7 @@ class FileReport:
     integrity: PdfIntegrity | None = None  # PDFs: removed signatures, changes after signing
     pairing: str = ""  # PDFs: the embedded toets is not the one the pages were made from
     tally: tuple[int, int] = (0, 0)  # organisations with a valid co-signature, of m
+    toets: Any = field(default=None, compare=False, repr=False)  # the (embedded) toets
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -63,6 +65,7 @@ def _tally(toets, results) -> tuple[int, int]:
 
     return tally(toets, results)
 
+
 def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = None,
                 deep: bool = False) -> FileReport:
     """Check ``path`` (toets or PDF, recognised by its content); :class:`FileProblem`
@@ -77,7 +80,7 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
         notes = () if results else (_("De toets is (nog) niet ondertekend."),)
         return FileReport(path, "toets", tuple(results),
                           tuple(missing_signers(toets, results)), notes,
-                          tally=_tally(toets, results))
+                          tally=_tally(toets, results), toets=toets)
     from toetsapp.export.embed import read_embedded_toets
 
     check = inspect_pdf(data, trust, source=path, deep=deep)
@@ -100,4 +103,5 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
                        "de medeondertekeningen hierboven gaan over de gewijzigde toets."))
     return FileReport(path, "pdf", (*results, *cosigned),
                       tuple(missing_signers(toets, cosigned)), tuple(notes), integrity,
-                      pairing_problem(rendered_hash(data), toets) or "", _tally(toets, cosigned))
+                      pairing_problem(rendered_hash(data), toets) or "", _tally(toets, cosigned),
+                      toets)

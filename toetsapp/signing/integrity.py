@@ -159,12 +159,14 @@ class _Walk:
 def _state(data: bytes) -> _State:
     import pikepdf
 
+    from toetsapp.files.pdfguard import read_stream
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         info = {str(k): str(v) for k, v in pdf.docinfo.items() if str(k) not in _SIGNER_KEYS}
         metadata = pdf.Root.get("/Metadata")
         xmp = (_XMP_SIGNER.sub(b"", metadata.read_bytes())
                if isinstance(metadata, pikepdf.Stream) else b"")
-        attachments = {name: _digest(spec.get_file().read_bytes())
+        attachments = {name: _digest(read_stream(spec.get_file().obj))
                        for name, spec in pdf.attachments.items()}
         objects = _Walk().document(pdf)
         pages = len(pdf.pages)

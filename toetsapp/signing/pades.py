@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from toetsapp.errors import FileProblem, ToetsappError
+from toetsapp.formatting import format_date
 from toetsapp.i18n import _
 from toetsapp.signing import certs
 from toetsapp.signing.integrity import PdfIntegrity, check_integrity
@@ -121,15 +122,13 @@ def pades_sign(pdf_bytes: bytes, p12: SigningKey | Path | str, password: str | b
 
 
 def _timestamper(url: str):  # -> UrlTimeStamper
-    from toetsapp.signing.tsa import UrlTimeStamper
+    from toetsapp.signing.tsa import url_timestamper
 
-    if not url.startswith(("http://", "https://")):
-        raise ToetsappError(_("de tijdstempeldienst moet een http- of https-adres zijn: {url}")
-                            .format(url=url))
-    return UrlTimeStamper(url)
+    return url_timestamper(url)
 
 
-def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, str]:
+def _explain(status, cert, chain, trust: TrustStore,
+             now: datetime) -> tuple[SignatureStatus, str]:
     """Status and sentence for a pyHanko result that is not a clean pass."""
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
@@ -143,7 +142,7 @@ def _explain(status, cert, chain, trust: TrustStore) -> tuple[SignatureStatus, s
             or status.docmdp_ok is False):
         return SignatureStatus.CONTENT_CHANGED, _(
             "de PDF is na deze handtekening gewijzigd op een manier die niet is toegestaan")
-    problem = check_certificate(cert, chain, trust, datetime.now(UTC))
+    problem = check_certificate(cert, chain, trust, now)
     if problem:
         return problem
     indication = getattr(status.trust_problem_indic, "name", "") or "?"
@@ -166,6 +165,18 @@ def verify_pdf(pdf_bytes: bytes, trust: TrustStore, *,
     return inspect_pdf(pdf_bytes, trust, source=source).results
 
 
+def _chain_key(sig) -> tuple[str, ...] | None:
+    """The fingerprints of the certificates a signature brings (its validation context is
+    shared only with signatures that bring the same); None when they cannot be read."""
+    import hashlib
+
+    try:
+        return tuple(sorted({hashlib.sha256(c.dump()).hexdigest()
+                             for c in sig.signed_data["certificates"]}))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
 def _byte_range(sig) -> tuple[int, int, int, int]:
     return tuple(int(x) for x in sig.sig_object["/ByteRange"])  # type: ignore[return-value]
 
@@ -181,12 +192,17 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
 
-    from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
+    from toetsapp.files.pdfguard import CORE_ERRORS as PDF_ERRORS
+    from toetsapp.files.pdfguard import pdf_problem
 
     if b"%PDF-" not in pdf_bytes[:1024]:
         raise FileProblem(source, _("dit is geen PDF"))
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        if reader.encrypted:  # Toetsapp never signs one; its signatures cannot be checked
+            raise FileProblem(source, _(
+                "de PDF is versleuteld (beveiligd met een wachtwoord of met beperkingen) en "
+                "kan niet worden gelezen; lever een onbeveiligde versie aan"))
         everything = list(reader.embedded_signatures)
         embedded = [sig for sig in everything if sig.sig_object_type != "/DocTimeStamp"]
         spans = {id(sig): _byte_range(sig) for sig in everything}
@@ -194,10 +210,11 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
         raise pdf_problem(source, exc) from None
     levels: dict[int, object] = {}
     results = []
+    now = datetime.now(UTC)  # one moment and one validation context for every signature
     for index, sig in enumerate(embedded):
         field = sig.field_name or ""
         try:
-            status = validate_pdf_signature(sig, trust.context(),
+            status = validate_pdf_signature(sig, trust.context(now, _chain_key(sig)),
                                             key_usage_settings=signing_usage(),
                                             skip_diff=not (deep and index == 0))
         except PDF_ERRORS as exc:  # incl. SignatureValidationError
@@ -213,8 +230,11 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
             state, detail = SignatureStatus.VALID, _(
                 "de PAdES-handtekening klopt en het certificaat is vertrouwd")
         else:
-            state, detail = _explain(status, cert, chain, trust)
-        if state is SignatureStatus.VALID:
+            state, detail = _explain(status, cert, chain, trust, now)
+            if state is SignatureStatus.EXPIRED:
+                state, detail = _at_signing_time(status, cert, chain, trust, reader) or (
+                    state, detail)
+        if state.valid:
             weak = certs.key_weakness(cert)
             if weak:
                 state, detail = SignatureStatus.WEAK_KEY, weak
@@ -228,7 +248,7 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     timestamps = [sig for sig in everything if sig.sig_object_type == "/DocTimeStamp"]
     integrity = check_integrity(pdf_bytes, [(spans[id(sig)], sig.field_name or "",
                                              levels.get(id(sig))) for sig in everything],
-                                timestamps=[_document_timestamp(sig, trust)
+                                timestamps=[_document_timestamp(sig, trust, now)
                                             for sig in timestamps])
     keep = (SignatureStatus.INVALID, SignatureStatus.MALFORMED, SignatureStatus.CONTENT_CHANGED)
     results = [replace(r, status=SignatureStatus.CONTENT_CHANGED, detail=_(
@@ -238,13 +258,54 @@ def inspect_pdf(pdf_bytes: bytes, trust: TrustStore, *, source: Path | str = "PD
     return PdfCheck(results, integrity)
 
 
-def _document_timestamp(sig, trust: TrustStore) -> tuple[str, datetime | None, str]:
+def _dss(reader) -> tuple[list, list[bytes]]:
+    """The certificates and CRLs in the PDF's document security store (PAdES B-LT)."""
+    from cryptography import x509
+
+    dss = reader.root.get("/DSS")
+    if dss is None:
+        return [], []
+    dss = dss.get_object()
+    found = [x509.load_der_x509_certificate(ref.get_object().data)
+             for ref in dss.get("/Certs", [])]
+    return found, [bytes(ref.get_object().data) for ref in dss.get("/CRLs", [])]
+
+
+def _at_signing_time(status, cert, chain, trust: TrustStore,
+                     reader) -> tuple[SignatureStatus, str] | None:
+    """For a signature whose certificate has expired since: (VALID_AT_SIGNING, detail)
+    when a trusted signature timestamp (checked now, against the trust folder) shows a
+    moment at which the certificate was valid, not revoked and trusted — checked at that
+    moment against the trust anchors, with the CRLs of the trust folder and the
+    validation data embedded in the PDF (DSS). None otherwise."""
+    from toetsapp.formatting import format_datetime
+
+    stamp = status.timestamp_validity
+    if stamp is None or not (stamp.valid and stamp.intact and stamp.trusted):
+        return None
+    try:
+        dss_certs, dss_crls = _dss(reader)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        dss_certs, dss_crls = [], []
+    past = TrustStore(trust.roots, (*trust.crls, *dss_crls), trust.folder)
+    if check_certificate(cert, [*chain, *dss_certs], past, stamp.timestamp) is not None:
+        return None
+    return SignatureStatus.VALID_AT_SIGNING, _(
+        "de PAdES-handtekening klopt; het certificaat is inmiddels verlopen (geldig tot "
+        "{end}), maar volgens de vertrouwde tijdstempel van {when} UTC is er ondertekend "
+        "toen het nog geldig was (gecontroleerd met de validatiegegevens in de PDF)").format(
+        end=format_date(certs.not_after(cert).date()), when=format_datetime(stamp.timestamp))
+
+
+def _document_timestamp(sig, trust: TrustStore,
+                        now: datetime) -> tuple[str, datetime | None, str]:
     """(field, time, problem) for a document timestamp (PAdES B-LTA)."""
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign.validation import validate_pdf_timestamp
 
     try:
-        status = validate_pdf_timestamp(sig, validation_context=trust.context())
+        status = validate_pdf_timestamp(sig, validation_context=trust.context(
+            now, _chain_key(sig)))
     except (PdfError, ValueError, KeyError, TypeError) as exc:
         return sig.field_name or "", None, _("de documenttijdstempel kan niet worden "
                                              "gelezen: {error}").format(error=exc)

@@ -10,7 +10,9 @@ from toetsapp.i18n import _
 
 
 class SignatureStatus(StrEnum):
-    """What checking one signature found. Only :attr:`VALID` is good."""
+    """What checking one signature found. Only :attr:`VALID` and :attr:`VALID_AT_SIGNING`
+    (a PDF signature whose certificate has expired since, but a trusted timestamp shows
+    it was valid when it was used) are good."""
 
     VALID = "valid"
     CONTENT_CHANGED = "content_changed"
@@ -25,12 +27,14 @@ class SignatureStatus(StrEnum):
     WRONG_ORGANISATION = "wrong_organisation"
     WRONG_SIGNER = "wrong_signer"
     DUPLICATE = "duplicate"
+    VALID_AT_SIGNING = "valid_at_signing"
 
     @property
     def label(self) -> str:
         """Short text for a table cell, e.g. 'geldig' or 'inhoud gewijzigd'."""
         return {
             SignatureStatus.VALID: _("geldig"),
+            SignatureStatus.VALID_AT_SIGNING: _("geldig op het moment van ondertekening"),
             SignatureStatus.CONTENT_CHANGED: _("inhoud gewijzigd na ondertekening"),
             SignatureStatus.INVALID: _("handtekening klopt niet"),
             SignatureStatus.UNTRUSTED: _("uitgever niet vertrouwd"),
@@ -48,7 +52,7 @@ class SignatureStatus(StrEnum):
 
     @property
     def valid(self) -> bool:
-        return self is SignatureStatus.VALID
+        return self in (SignatureStatus.VALID, SignatureStatus.VALID_AT_SIGNING)
 
 
 def position_label(position: str) -> str:

@@ -39,6 +39,9 @@ class TrustStore:
     # organisaties.json: organisation name or abbreviation -> OINs and certificate
     # SHA-256 fingerprints (lower-case hex) that may sign for it
     organisations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # validation contexts and certificate checks per explicit moment, so checking several
+    # signatures with the same chain at the same moment builds and checks the path once
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def allowed_for(self, *names: str) -> set[str] | None:
         """The OINs and fingerprints mapped to any of ``names`` (casefolded), or None
@@ -47,18 +50,42 @@ class TrustStore:
         found = [values for name, values in self.organisations if name.casefold() in wanted]
         return {v for values in found for v in values} if found else None
 
-    def context(self, moment: datetime | None = None):  # -> ValidationContext
+    def context(self, moment: datetime | None = None,
+                chain: tuple[str, ...] | None = None):  # -> ValidationContext
         """A pyHanko validation context: these roots and CRLs only, no fetching, at
-        ``moment`` (None: now)."""
+        ``moment`` (None: now). Given a moment and ``chain`` (the fingerprints of the
+        intermediate certificates the signature brings), the same context is returned
+        for the same pair, so pyHanko reuses its parsed CRLs and checked paths. It is
+        never shared between different chains: a context remembers the intermediates it
+        saw, and a signature must not validate through another signature's chain."""
         from pyhanko_certvalidator import ValidationContext
 
-        return ValidationContext(
-            trust_roots=[certs.to_asn1(root) for root in self.roots],
+        key = ("context", moment, chain)
+        if moment is not None and chain is not None and key in self.memo:
+            return self.memo[key]
+        if "roots" not in self.memo:
+            self.memo["roots"] = [certs.to_asn1(root) for root in self.roots]
+        context = ValidationContext(
+            trust_roots=self.memo["roots"],
             moment=moment, allow_fetching=False,
             crls=list(self.crls), revocation_mode="soft-fail",
             # a CRL newer than ``moment`` still tells whether the certificate was
             # revoked at ``moment`` (the revocation date is compared)
             retroactive_revinfo=True)
+        if moment is not None and chain is not None:
+            self._remember(key, context)
+        return context
+
+    def _remember(self, key: tuple, value: object) -> None:
+        if len(self.memo) > MEMO_SIZE:  # a long-running app: keep the memo small
+            roots = self.memo.get("roots")
+            self.memo.clear()
+            if roots is not None:
+                self.memo["roots"] = roots
+        self.memo[key] = value
+
+
+MEMO_SIZE = 64
 
 
 def _read_entry(path: Path) -> tuple[list[x509.Certificate], list[bytes]]:
@@ -185,18 +212,29 @@ def check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tu
                       trust: TrustStore, moment: datetime
                       ) -> tuple[SignatureStatus, str] | None:
     """Problems with ``cert`` at ``moment``: path to a trust anchor, validity, revocation,
-    key usage (digital signature or non-repudiation). None when all is well."""
+    key usage (digital signature or non-repudiation). None when all is well. The answer
+    is remembered per certificate, chain and moment in ``trust.memo``."""
+    moment = _utc(moment)
+    fingerprints = tuple(sorted({certs.fingerprint_hex(c) for c in chain}))
+    key = ("check", certs.fingerprint_hex(cert), fingerprints, moment)
+    if key not in trust.memo:
+        trust._remember(key, _check_certificate(cert, chain, trust, moment, fingerprints))
+    return trust.memo[key]
+
+
+def _check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tuple,
+                       trust: TrustStore, moment: datetime, fingerprints: tuple[str, ...]
+                       ) -> tuple[SignatureStatus, str] | None:
     from pyhanko_certvalidator import CertificateValidator
     from pyhanko_certvalidator import errors as e
 
-    moment = _utc(moment)
     weak = certs.key_weakness(cert)
     if weak:
         return SignatureStatus.WEAK_KEY, _("de sleutel van het certificaat is te zwak: "
                                            "{reason}").format(reason=weak)
     leaf = certs.to_asn1(cert)
     validator = CertificateValidator(leaf, [certs.to_asn1(c) for c in chain],
-                                     trust.context(moment))
+                                     trust.context(moment, fingerprints))
     when = format_date(moment.date())
     try:
         asyncio.run(validator.async_validate_path())

@@ -29,8 +29,9 @@ from toetsapp.model.toets import REVIEW_VERDICTS, Comment, Toets
 from toetsapp.review import comments as ops
 from toetsapp.ui import settings
 from toetsapp.ui.document import Document
+from toetsapp.ui.fieldhints import set_placeholder
 from toetsapp.ui.theme import scaled_font
-from toetsapp.ui.widgets import heading, muted
+from toetsapp.ui.widgets import heading, muted, who
 
 
 def reviewer(doc: Document) -> ops.Author:
@@ -38,10 +39,6 @@ def reviewer(doc: Document) -> ops.Author:
     toetser = doc.toets.metadata.toetser
     return ops.Author(settings.toetser_name.get() or toetser.name or _("onbekend"),
                       settings.reviewer_organisation.get() or toetser.organisation)
-
-
-def who(name: str, organisation: str) -> str:
-    return f"{name} ({organisation})" if organisation else name
 
 
 def comment_line(comment: Comment) -> str:
@@ -68,7 +65,7 @@ class CommentsDialog(QDialog):
         self.area.setWidgetResizable(True)
         layout.addWidget(self.area, 1)
         self.new_text = QPlainTextEdit(self)
-        self.new_text.setPlaceholderText(_("Nieuwe opmerking"))
+        set_placeholder(self.new_text, _("Nieuwe opmerking"))
         self.new_text.setAccessibleName(_("Nieuwe opmerking"))
         self.new_text.setMaximumHeight(90)
         layout.addWidget(self.new_text)
@@ -121,7 +118,7 @@ class CommentsDialog(QDialog):
             box.addWidget(line)
         row = QHBoxLayout()
         reply_text = QPlainTextEdit(frame)
-        reply_text.setPlaceholderText(_("Reageren"))
+        set_placeholder(reply_text, _("Reageren"))
         reply_text.setAccessibleName(_("Reactie op de opmerking van {who}").format(
             who=comment.author))
         reply_text.setMaximumHeight(48)
@@ -180,7 +177,7 @@ class ReviewDialog(QDialog):
             layout.addWidget(button)
         self.group.buttons()[0].setChecked(True)
         self.comment = QPlainTextEdit(self)
-        self.comment.setPlaceholderText(_("Toelichting (nodig bij aanpassen of vraag)"))
+        set_placeholder(self.comment, _("Toelichting (nodig bij aanpassen of vraag)"))
         self.comment.setAccessibleName(_("Toelichting bij het oordeel"))
         layout.addWidget(self.comment)
         self.error = muted("", self)

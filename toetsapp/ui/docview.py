@@ -62,7 +62,11 @@ class DocumentView(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, True)  # the navigator folds away; the page never
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([300, 900])
+        # navigator titles in full where the window has room; on a small screen the page
+        room = self.window().width() if parent is not None else 1200  # comes first
+        share = room * (30 if room >= 1600 else 25 if room >= 1280 else 20) // 100
+        left = min(self.navigator.preferred_width(), max(self.navigator.minimumWidth(), share))
+        self.splitter.setSizes([left, max(600, room - left)])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

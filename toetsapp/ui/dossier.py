@@ -29,6 +29,7 @@ from toetsapp.errors import FileProblem, Issue
 from toetsapp.i18n import _, ngettext
 from toetsapp.ui.dossierform import DocumentList, DossierFields
 from toetsapp.ui.dossierops import DossierOps
+from toetsapp.ui.theme import tint
 from toetsapp.ui.widgets import ErrorLabel, heading, muted
 
 
@@ -78,6 +79,7 @@ class DossierEditor(DossierOps, QDialog):
         layout.addLayout(self._file_row())
         self.fields = DossierFields(self)
         self.documents = DocumentList(self)
+        self.documents.folder_of = lambda: self.path.parent if self.path else None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         top = QWidget(splitter)
@@ -88,8 +90,9 @@ class DossierEditor(DossierOps, QDialog):
         lower_column = QVBoxLayout(lower)
         lower_column.setContentsMargins(0, 0, 0, 0)
         lower_column.addWidget(heading(_("Documenten, in volgorde"), 1.1, lower))
-        lower_column.addWidget(muted(_("De PDF's moeten in de map van het manifest staan of in "
-                                       "een submap daarvan."), lower))
+        lower_column.addWidget(muted(_("PDF's en toetsbestanden (.toets), in de map van het "
+                                       "manifest of een submap daarvan. Een toets wordt bij het "
+                                       "samenstellen als PDF opgemaakt."), lower))
         lower_column.addWidget(self.documents, 1)
         splitter.addWidget(top)
         splitter.addWidget(lower)
@@ -177,10 +180,10 @@ class DossierEditor(DossierOps, QDialog):
         self.extra = {k: v for k, v in data.items()
                       if k not in ("format", "format_version", "language", "dossier",
                                    "documents")}
-        self.fields.load(data.get("dossier") or {}, data.get("language", "nl"))
-        self.documents.load([{"kind": "toets", "title": "", "proposal": "", **d}
+        self.path, self.modified, self.result_path = path, False, None  # before the list:
+        self.fields.load(data.get("dossier") or {}, data.get("language", "nl"))  # it names
+        self.documents.load([{"kind": "toets", "title": "", "proposal": "", **d}  # kinds
                              for d in data.get("documents", [])])
-        self.path, self.modified, self.result_path = path, False, None
         self.output.setText(str(self._default_output()) if path else "")
         self.status.setText("")
         self.validate()
@@ -192,26 +195,41 @@ class DossierEditor(DossierOps, QDialog):
 
         return manifest_from_data(self.data(), self.path or _("nieuw dossier"))
 
+    def _to_do(self) -> dict[str, str]:
+        """What a new dossier still needs, by JSON path, in words (instead of the
+        validation messages for those fields)."""
+        info, todo = self.fields.data(), {}
+        if not info["dossiernummer"]:
+            todo["$.dossier.dossiernummer"] = _("Vul het dossiernummer in (bijvoorbeeld 36 812).")
+        if not info["title"]:
+            todo["$.dossier.title"] = _("Vul de titel van het wetsvoorstel in.")
+        if not self.documents.entries:
+            todo["$.documents"] = _("Voeg minstens één document toe (‘Documenten toevoegen…’).")
+        if self.path is None:
+            todo[""] = _("Sla het manifest op (of kies ‘Documenten toevoegen…’) om te bepalen "
+                         "in welke map het dossier staat.")
+        return todo
+
     def validate(self) -> list[str]:
         """Check the manifest and its files with the dossier API; show every problem."""
         from toetsapp.dossier import resolve_documents
 
-        problems: list[str] = []
+        todo, problems = self._to_do(), []
         try:
             manifest = self.manifest()
             if self.path is not None:
                 resolve_documents(manifest, self.path)
         except FileProblem as problem:
-            problems = [readable_issue(issue) for issue in problem.issues]
-        if self.path is None:
-            problems.append(_("Sla het manifest op (of kies ‘PDF's toevoegen…’) om te bepalen "
-                              "in welke map het dossier staat."))
-        self.problems = problems
-        self.issues.show_message(ngettext("{n} probleem:", "{n} problemen:", len(problems))
-                                 .format(n=len(problems)) + "\n" + "\n".join(problems)
-                                 if problems else "")
+            problems = [readable_issue(issue) for issue in problem.issues
+                        if issue.path not in todo]
+        self.problems = [*todo.values(), *problems]
+        head = (ngettext("{n} probleem:", "{n} problemen:", len(problems)).format(
+            n=len(problems)) if problems else _("Nog te doen:"))
+        tint(self.issues, "error" if problems else "muted")  # what is left is no error
+        self.issues.show_message(head + "\n" + "\n".join(self.problems)
+                                 if self.problems else "")
         self._sync()
-        return problems
+        return self.problems
 
     def _changed(self) -> None:
         self.modified = True

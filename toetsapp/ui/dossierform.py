@@ -6,6 +6,8 @@ with the dossier API and shows the messages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from toetsapp.i18n import N_, _
+from toetsapp.ui.dossierkinds import kind_text
+from toetsapp.ui.fieldhints import set_placeholder
 
 INFO_FIELDS = (  # key, label, placeholder (translated when shown)
     ("dossiernummer", N_("&Dossiernummer:"), N_("bijvoorbeeld 36 812 of 36 600 VI")),
@@ -46,7 +50,7 @@ def _line(parent: QWidget, label: str, placeholder: str = "") -> tuple[QLabel, Q
     label, placeholder = _(label), _(placeholder) if placeholder else ""
     edit = QLineEdit(parent)
     edit.setAccessibleName(label.replace("&", "").rstrip(":"))
-    edit.setPlaceholderText(placeholder)
+    set_placeholder(edit, placeholder)
     caption = QLabel(label, parent)
     caption.setBuddy(edit)
     return caption, edit
@@ -128,6 +132,7 @@ class DocumentList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[dict[str, str]] = []
+        self.folder_of: Callable[[], Path | None] = lambda: None  # the manifest's folder
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4, self)
@@ -145,7 +150,9 @@ class DocumentList(QWidget):
         self.table.currentCellChanged.connect(lambda *_a: self._show_details())
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("PDF's &toevoegen…"), self)
+        self.add_button = QPushButton(_("Documenten &toevoegen…"), self)
+        self.add_button.setToolTip(_("PDF's of toetsbestanden (.toets); een toets wordt bij "
+                                     "het samenstellen als PDF opgemaakt"))
         self.remove_button = QPushButton(_("Ver&wijderen"), self)
         self.up_button = QPushButton(_("Om&hoog"), self)
         self.down_button = QPushButton(_("Om&laag"), self)
@@ -167,15 +174,15 @@ class DocumentList(QWidget):
             shortcut.activated.connect(slot)
         details = QFormLayout()
         self.kind = QComboBox(self)
-        self.kind.addItem(_("Toets (Toetsapp-PDF; wordt vergeleken)"), "toets")
+        self.kind.addItem(_("Toets (.toets of Toetsapp-PDF; wordt vergeleken)"), "toets")
         self.kind.addItem(_("Ander document (bijv. memorie van toelichting)"), "document")
         self.kind.setAccessibleName(_("Soort document"))
         self.title = QLineEdit(self)
         self.title.setAccessibleName(_("Titel in de inhoudsopgave"))
-        self.title.setPlaceholderText(_("leeg: uit de toets of de PDF"))
+        set_placeholder(self.title, _("leeg: uit de toets of de PDF"))
         self.proposal = QLineEdit(self)
         self.proposal.setAccessibleName(_("Voorstel of variant"))
-        self.proposal.setPlaceholderText(_("leeg: de korte titel uit de toets"))
+        set_placeholder(self.proposal, _("leeg: de korte titel uit de toets"))
         for widget, label in ((self.kind, _("&Soort:")), (self.title, _("Tit&el in inhoud:")),
                               (self.proposal, _("&Voorstel of variant:"))):
             caption = QLabel(label, self)
@@ -234,8 +241,7 @@ class DocumentList(QWidget):
 
     def _fill_row(self, row: int) -> None:
         entry = self.entries[row]
-        kinds = {"toets": _("toets"), "document": _("document")}
-        texts = (entry["file"], kinds.get(entry.get("kind", "toets"), ""),
+        texts = (entry["file"], kind_text(entry, self.folder_of()),
                  entry.get("title", ""), entry.get("proposal", ""))
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)

@@ -135,20 +135,22 @@ class DossierOps(Base):
 
     def choose_documents(self) -> None:
         if self.path is None:
-            path = self.ask_manifest_path(_("Eerst: waar komt het dossiermanifest? (De PDF's "
-                                            "moeten in die map of een submap staan.)"))
+            path = self.ask_manifest_path(_("Eerst: waar komt het dossiermanifest? (De "
+                                            "documenten moeten in die map of een submap "
+                                            "staan.)"))
             if path is None:
                 return
             self.path = path
             self.output.setText(str(self._default_output()))
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("PDF's toevoegen aan het dossier"), str(self.path.parent),
-            _("PDF-bestanden (*.pdf)"))
+            self, _("Documenten toevoegen aan het dossier"), str(self.path.parent),
+            _("PDF's en toetsen (*.pdf *.toets);;PDF-bestanden (*.pdf);;Toetsen (*.toets)"))
         if names:
             self.add_documents([Path(n) for n in names])
 
     def add_documents(self, paths: list[Path]) -> None:
-        """Add PDFs, stored relative to the manifest's folder; refusals are shown."""
+        """Add PDFs and ``.toets`` files (relative to the manifest's folder); refusals
+        are shown."""
         from toetsapp.dossier import relative_file
 
         assert self.path is not None

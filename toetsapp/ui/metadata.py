@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from toetsapp.i18n import _
 from toetsapp.model.toets import STATUSES
 from toetsapp.ui.document import Document
+from toetsapp.ui.kamerstukken import KamerstukkenEditor
 from toetsapp.ui.metafields import MetaChoice, MetaDate, MetaLine, MetaList
 from toetsapp.ui.organisations import OrganisationsEditor
 from toetsapp.ui.sectionpage import MAX_TEXT_WIDTH, PAGE_MARGIN
@@ -56,6 +57,14 @@ class MetadataPage(ReadableColumn):
         self.citation = muted("", kamer)
         form.addRow(_("Vindplaats:"), self.citation)
         column.addWidget(kamer)
+        related = QGroupBox(_("Verwante Kamerstukken"), body)
+        related_layout = QVBoxLayout(related)
+        related_layout.addWidget(muted(_("Andere stukken van het dossier waar deze toets naar "
+                                         "verwijst, bijv. het advies van de Raad van State."),
+                                       related))
+        self.kamerstukken = KamerstukkenEditor(doc, related)
+        related_layout.addWidget(self.kamerstukken)
+        column.addWidget(related)
         orgs = QGroupBox(_("Organisaties"), body)
         orgs_layout = QVBoxLayout(orgs)
         self.organisations = OrganisationsEditor(doc, orgs)
@@ -86,7 +95,8 @@ class MetadataPage(ReadableColumn):
 
     def _align_labels(self) -> None:
         """One label column width for every group, so the fields line up."""
-        labels = [w for w in self.body.findChildren(QLabel) if w.buddy() is not None]
+        labels = [w for w in self.body.findChildren(QLabel) if w.buddy() is not None
+                  and isinstance(w.parentWidget().layout(), QFormLayout)]
         width = max((w.sizeHint().width() for w in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
@@ -114,6 +124,8 @@ class MetadataPage(ReadableColumn):
         """The model changed (an edit, undo or redo): show it."""
         if name == "organisations":
             self.organisations.refresh()
+        if name == "related_kamerstukken":
+            self.kamerstukken.refresh()
         field = self.fields.get(name)
         if field is not None:
             field.refresh()  # type: ignore[attr-defined]

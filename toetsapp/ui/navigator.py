@@ -68,14 +68,21 @@ def level_mark(painter: QPainter, box: QRectF, colour: QColor, rank: int,
                outline: QColor, hollow: bool = False) -> None:
     """A score dot that is not colour-only: circle, triangle, diamond, square by rank
     (best to worst), outlined in the text colour so it stands out 3:1 on any theme;
-    ``hollow`` (a provisional level): only a thick outline in the level's colour."""
+    ``hollow`` (a provisional level): a thick ring in the level's colour between two thin
+    text-coloured lines, empty inside."""
     if hollow:
-        painter.setPen(QPen(colour, 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         box = box.adjusted(1.5, 1.5, -1.5, -1.5)
-    else:
-        painter.setPen(QPen(outline, 1.2))
-        painter.setBrush(colour)
+        for pen in (QPen(outline, 5), QPen(colour, 2.6)):
+            painter.setPen(pen)
+            _shape(painter, box, rank)
+        return
+    painter.setPen(QPen(outline, 1.2))
+    painter.setBrush(colour)
+    _shape(painter, box, rank)
+
+
+def _shape(painter: QPainter, box: QRectF, rank: int) -> None:
     c, r = box.center(), box.width() / 2
     if rank <= 0:
         painter.drawEllipse(box)
@@ -193,6 +200,7 @@ class Navigator(QListView):
         self.entries = QStandardItemModel(self)
         first = QStandardItem(_("Gegevens van de toets"))
         first.setData(EntryState(is_data_page=True), STATE_ROLE)
+        first.setToolTip(first.text())
         self.entries.appendRow(first)
         for number, section in enumerate(form.sections, start=1):
             item = QStandardItem(f"{number}. {section.title.get(language)}")
@@ -207,6 +215,13 @@ class Navigator(QListView):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self.sig_page_requested.emit(current.row()))
+
+    def preferred_width(self) -> int:
+        """Wide enough to show every title in full, with its progress and score mark."""
+        metrics = self.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self.entries.item(row).text())
+                      for row in range(self.entries.rowCount()))
+        return longest + metrics.horizontalAdvance("10/10") + 110
 
     def select_page(self, row: int) -> None:
         if self.currentIndex().row() != row:

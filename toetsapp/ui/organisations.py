@@ -21,6 +21,7 @@ from toetsapp.editing import MetaField
 from toetsapp.i18n import _
 from toetsapp.ui.document import Document
 from toetsapp.ui.editors.base import AppUndoLineEdit, block
+from toetsapp.ui.fieldhints import set_placeholder
 
 ROLES = ("lead", "co")
 
@@ -47,10 +48,10 @@ class OrganisationsEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._cell_changed)
         self.name = AppUndoLineEdit(self)
-        self.name.setPlaceholderText(_("Naam van de organisatie"))
+        set_placeholder(self.name, _("Naam van de organisatie"))
         self.name.setAccessibleName(_("Naam van een nieuwe organisatie"))
         self.abbreviation = AppUndoLineEdit(self)
-        self.abbreviation.setPlaceholderText(_("Afkorting"))
+        set_placeholder(self.abbreviation, _("Afkorting"))
         self.abbreviation.setAccessibleName(_("Afkorting van de nieuwe organisatie"))
         self.abbreviation.setMaxLength(40)
         self.role = QComboBox(self)

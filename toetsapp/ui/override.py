@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from toetsapp.i18n import _
 from toetsapp.model.rubric import Level
 from toetsapp.model.toets import MAX_EVIDENCE, MIN_MOTIVATION, MIN_MOTIVATION_WORDS, Override
+from toetsapp.ui.fieldhints import set_placeholder
 from toetsapp.ui.widgets import ErrorLabel, heading, muted
 
 KEEP = object()  # the dialog was cancelled: change nothing
@@ -61,7 +62,7 @@ class OverrideDialog(QDialog):
         self.motivation = QPlainTextEdit(self)
         self.motivation.setTabChangesFocus(True)
         self.motivation.setAccessibleName(_("Motivering van de afwijking"))
-        self.motivation.setPlaceholderText(_("Waarom wijkt het oordeel af van de berekende "
+        set_placeholder(self.motivation, _("Waarom wijkt het oordeel af van de berekende "
                                              "score? Noem de feiten en bronnen."))
         caption.setBuddy(self.motivation)
         layout.addWidget(caption)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,12 +25,9 @@ from toetsapp.ui.editors.base import Editor, block
 from toetsapp.ui.editors.factory import editor_for
 from toetsapp.ui.editors.table import TableEditor
 from toetsapp.ui.editors.text import GrowingTextEdit
+from toetsapp.ui.fieldhints import HintedLineEdit as QLineEdit
 from toetsapp.ui.theme import scaled_font
-from toetsapp.ui.widgets import ErrorLabel, muted
-
-
-def who(name: str, organisation: str) -> str:
-    return f"{name} ({organisation})" if organisation else name
+from toetsapp.ui.widgets import ErrorLabel, muted, who
 
 
 class QuestionWidget(QFrame):
@@ -105,16 +101,16 @@ class QuestionWidget(QFrame):
             layout.addWidget(self.note_edit)
         self.choice_nvt: dict[str, QCheckBox] = {}
         if question.choice_states:
-            row = QHBoxLayout()
-            row.addWidget(muted(_("N.v.t.:"), self, wrap=False))
-            for choice in question.choices or ():
+            row = QGridLayout()  # one under the other: a row of five widens the card
+            row.addWidget(muted(_("N.v.t.:"), self, wrap=False), 0, 0)
+            for index, choice in enumerate(question.choices or ()):
                 box = QCheckBox(choice.label.get(self.language), self)
                 box.setAccessibleName(_("{choice} n.v.t. — {q}").format(
                     choice=choice.label.get(self.language), q=title))
                 box.toggled.connect(self._choice_nvt_toggled)
                 self.choice_nvt[choice.value] = box
-                row.addWidget(box)
-            row.addStretch(1)
+                row.addWidget(box, index, 1)
+            row.setColumnStretch(2, 1)
             layout.addWidget(muted(_("Aangevinkt: gevolgen. Niet aangevinkt: geen gevolgen. "
                                      "Of per aspect n.v.t.:"), self))
             layout.addLayout(row)
@@ -186,7 +182,8 @@ class QuestionWidget(QFrame):
         row = QHBoxLayout()
         self.title_label = QLabel(self.question.label.get(self.language), self)
         self.title_label.setFont(scaled_font(self.title_label.font(), 1.15, bold=True))
-        self.title_label.setWordWrap(True)
+        self.title_label.setWordWrap(True)  # and it may wrap narrower than Qt guesses:
+        self.title_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.title_label, 1)
         if self.question.required:
@@ -195,8 +192,8 @@ class QuestionWidget(QFrame):
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         self.comments_button = QToolButton(self)
         self.comments_button.setAutoRaise(True)
-        self.comments_button.clicked.connect(
-            lambda: self.sig_comments_requested.emit(self.question.id))
+        self.comments_button.clicked.connect(lambda: self.sig_comments_requested.emit(
+            self.question.id))
         self.history_button = QToolButton(self)
         self.history_button.setAutoRaise(True)
         self.history_button.setText(_("Geschiedenis"))

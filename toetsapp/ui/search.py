@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from toetsapp.i18n import _, ngettext
 from toetsapp.search import FILTERS, Filter, Hit, filtered, search, where_label
 from toetsapp.ui.document import Document
+from toetsapp.ui.fieldhints import set_placeholder
 from toetsapp.ui.widgets import muted
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,7 +67,7 @@ class SearchPanel(QWidget):
                                for n, s in enumerate(doc.form.sections, start=1)}
         self.questions = doc.form.question_index()
         self.field = _Field(self)
-        self.field.setPlaceholderText(_("Zoek in vragen, antwoorden, bronnen, opmerkingen"))
+        set_placeholder(self.field, _("Zoek in vragen, antwoorden, bronnen, opmerkingen"))
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName(_("Zoeken in de toets"))
         close = QToolButton(self)

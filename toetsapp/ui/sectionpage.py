@@ -22,6 +22,7 @@ from toetsapp.model.form import Section
 from toetsapp.review.comments import comments_on, reviews_of, verdict_label
 from toetsapp.ui.document import Document
 from toetsapp.ui.editors.base import block
+from toetsapp.ui.fieldhints import HintedLineEdit
 from toetsapp.ui.question import QuestionWidget
 from toetsapp.ui.widgets import ReadableColumn, heading, muted
 
@@ -63,7 +64,7 @@ class SectionPage(ReadableColumn):
                                      body)
             self.nvt_box.toggled.connect(self._section_nvt)
             row.addWidget(self.nvt_box)
-            self.nvt_reason = QLineEdit(body)
+            self.nvt_reason = HintedLineEdit(body)
             self.nvt_reason.setPlaceholderText(_("Waarom niet van toepassing?"))
             self.nvt_reason.setAccessibleName(_("Reden n.v.t. — {s}").format(
                 s=section.title.get(language)))

@@ -29,6 +29,7 @@ from toetsapp.formatting import format_list
 from toetsapp.i18n import _
 from toetsapp.model.toets import POSITIONS
 from toetsapp.ui.document import Document
+from toetsapp.ui.fieldhints import set_placeholder
 from toetsapp.ui.messages import confirm
 from toetsapp.ui.token_chooser import TokenChooser
 from toetsapp.ui.widgets import Banner, ErrorLabel, heading, muted
@@ -148,7 +149,7 @@ class SignDialog(QDialog):
         self.remarks.setAccessibleName(_("Kanttekeningen of motivering"))
         form.addRow(_("&Kanttekeningen:"), self.remarks)
         self.role = QLineEdit(self)
-        self.role.setPlaceholderText(_("uit het certificaat"))
+        set_placeholder(self.role, _("uit het certificaat"))
         self.role.setAccessibleName(_("Functie"))
         form.addRow(_("Functie") + ":", self.role)
         form.addRow("", muted(_("Naam en organisatie komen uit het certificaat.")))

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -60,7 +60,9 @@ class ToolOps:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.open_path(files[0])
+        # after the drop has finished: opening may ask about unsaved changes, and a modal
+        # question inside the drag-and-drop handler would hold up the drag source
+        QTimer.singleShot(0, lambda: self.open_path(files[0]))
 
     def find(self: MainWindow, kind: Filter | None = None) -> None:
         """Ctrl+F: open the search panel (optionally with a filter chosen)."""

@@ -195,3 +195,8 @@ class ReadableColumn(QScrollArea):
         margins = self.column.contentsMargins()
         if margins.left() != side:
             self.column.setContentsMargins(side, self.margin, side, self.margin)
+
+
+def who(name: str, organisation: str) -> str:
+    """'Name (Organisation)', or the name alone."""
+    return f"{name} ({organisation})" if organisation else name

@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from toetsapp.i18n import current_language
 from toetsapp.model.form import Column, Question
+from toetsapp.ui.fieldhints import HintedLineEdit, hint_placeholder
 
 Field = Question | Column
 
@@ -20,7 +21,7 @@ def _is_undo_key(event: QEvent) -> bool:
                  or event.matches(QKeySequence.StandardKey.Redo)))
 
 
-class AppUndoLineEdit(QLineEdit):
+class AppUndoLineEdit(HintedLineEdit):
     """A line edit whose Ctrl+Z / Ctrl+Y reach the window's undo stack."""
 
     def event(self, event: QEvent) -> bool:
@@ -38,6 +39,10 @@ class AppUndoTextEdit(QTextEdit):
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
+
+    def setPlaceholderText(self, text: str) -> None:
+        super().setPlaceholderText(text)
+        hint_placeholder(self)
 
     def event(self, event: QEvent) -> bool:
         if _is_undo_key(event):

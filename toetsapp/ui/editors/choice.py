@@ -103,6 +103,12 @@ class ComboEditor(Editor):
             self.combo.addItem(label)
             if description:
                 self.combo.setItemData(self.combo.count() - 1, description, 3)  # tooltip
+        # a long option must not widen the card: the field may be narrower than the longest
+        # option (shown cut off, in full in the open list)
+        self.combo.view().setMinimumWidth(self.combo.sizeHint().width())
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(18)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)

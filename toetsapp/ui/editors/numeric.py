@@ -36,8 +36,8 @@ class NumberEditor(Editor):
         self.edit = AppUndoLineEdit(self)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 22)
-        self.edit.setPlaceholderText({"money": "0", "fte": "0,0" if self.language == "nl"
-                                      else "0.0"}.get(type_, ""))
+        # words, not '0': an empty field must not look like an answer of nothing
+        self.edit.setPlaceholderText({"money": _("bedrag"), "fte": _("aantal")}.get(type_, ""))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if type_ == "money":

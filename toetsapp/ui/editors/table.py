@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,8 +64,13 @@ class TableEditor(Editor):
     def _build_buttons(self) -> None:
         self.add_button = QPushButton(_("Rij &toevoegen"), self)
         self.remove_button = QPushButton(_("Rij verwijderen"), self)
-        self.up_button = QPushButton(_("Omhoog"), self)
-        self.down_button = QPushButton(_("Omlaag"), self)
+        self.up_button = QToolButton(self)  # arrows, named: the bar must fit a narrow card
+        self.down_button = QToolButton(self)
+        for button, arrow, name in ((self.up_button, Qt.ArrowType.UpArrow, _("Rij omhoog")),
+                                    (self.down_button, Qt.ArrowType.DownArrow, _("Rij omlaag"))):
+            button.setArrowType(arrow)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
         self.count_label = muted("", self, wrap=False)
         self.button_bar = QHBoxLayout()
         for button, slot in ((self.add_button, self.add_row), (self.remove_button, self.remove_row),
@@ -79,6 +85,7 @@ class TableEditor(Editor):
         self.row_box = QGroupBox(self)
         form = QFormLayout(self.row_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         self.cell_editors: dict[str, Editor] = {}
         from toetsapp.ui.editors.factory import editor_for
 
@@ -102,7 +109,9 @@ class TableEditor(Editor):
             title = str(self.model.headerData(index, Qt.Orientation.Horizontal))
             self.view.setColumnWidth(index, max(int(column.width * unit),
                                                 bold.horizontalAdvance(title) + 28))
-        header.setSectionResizeMode(len(self.columns) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # fills the room, never below its own width:
+        header.setMinimumSectionSize(min(self.view.columnWidth(i)  # narrower, the table
+                                         for i in range(len(self.columns))))  # scrolls
 
     def describe(self, name: str, description: str = "") -> None:
         self.setAccessibleName(name)
@@ -110,7 +119,8 @@ class TableEditor(Editor):
         if description:
             self.view.setAccessibleDescription(description)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setAccessibleName(f"{button.text().replace('&', '')} — {name}")
+            label = button.text().replace("&", "") or button.toolTip()  # arrows: their tip
+            button.setAccessibleName(f"{label} — {name}")
         for column in self.columns:
             self.cell_editors[column.id].describe(
                 f"{column.label.get(self.language)} — {name}")
@@ -131,7 +141,9 @@ class TableEditor(Editor):
         self.model.set_rows(rows)
         line = self.view.verticalHeader().defaultSectionSize()
         visible = min(max(len(rows), 2), 8)
-        self.view.setFixedHeight(line * visible + self.view.horizontalHeader().height() + 4)
+        bar = self.view.horizontalScrollBar().sizeHint().height()  # room for it when needed
+        self.view.setFixedHeight(line * visible + self.view.horizontalHeader().height() + 4
+                                 + bar)
         self.count_label.setText(ngettext("{n} rij", "{n} rijen", len(rows)).format(n=len(rows)))
         if rows and (current < 0 or current >= len(rows)):
             current = min(max(current, 0), len(rows) - 1)
