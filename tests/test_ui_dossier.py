@@ -142,6 +142,7 @@ def test_dossier_editor_builds_saves_reloads_and_makes_the_dossier(qtbot, editor
     assert not editor.build_button.isEnabled() and editor.problems
     fields = editor.fields
     type_text(qtbot, fields.edits["dossiernummer"], "36812")
+    type_text(qtbot, fields.edits["joint_dossiernummers"], "36813 en 36 8x4")
     type_text(qtbot, fields.edits["title"], "Wet automatische toekenning huurtoeslag")
     type_text(qtbot, fields.edits["vergaderjaar"], "2025/27")
     type_text(qtbot, fields.person["name"], "A. de Vries")
@@ -152,7 +153,11 @@ def test_dossier_editor_builds_saves_reloads_and_makes_the_dossier(qtbot, editor
     assert "/etc/hostname" in editor.status.text()  # outside the folder: refused, named
     editor.validate()
     assert any("vergaderjaar" in p for p in editor.problems)
+    assert any(p.startswith("Dossier, samen behandeld met: dossiernummer heeft de vorm")
+               for p in editor.problems), editor.problems
     _shot(editor, "dossier-problemen.png")
+    fields.edits["joint_dossiernummers"].clear()
+    type_text(qtbot, fields.edits["joint_dossiernummers"], "36813")
     fields.edits["vergaderjaar"].clear()
     type_text(qtbot, fields.edits["vergaderjaar"], "2025/26")
     docs = editor.documents
@@ -166,6 +171,7 @@ def test_dossier_editor_builds_saves_reloads_and_makes_the_dossier(qtbot, editor
     assert editor.save()
     saved = json.loads(manifest.read_text("utf-8"))
     assert saved["dossier"]["dossiernummer"] == "36 812"
+    assert saved["dossier"]["joint_dossiernummers"] == ["36 813"]
     assert saved["documents"][1] == {"file": "invoeringstoets.pdf", "kind": "toets",
                                      "title": "", "proposal": "Variant B", "sha256": ""}
     assert fields.edits["dossiernummer"].text() == "36 812" and not editor.modified
@@ -175,6 +181,7 @@ def test_dossier_editor_builds_saves_reloads_and_makes_the_dossier(qtbot, editor
     assert [e["file"] for e in editor.documents.entries] == [d["file"] for d in
                                                            saved["documents"]]
     assert fields.person["name"].text() == "A. de Vries"
+    assert fields.edits["joint_dossiernummers"].text() == "36 813"
     editor.build()
     qtbot.waitUntil(lambda: not editor.building, timeout=60_000)
     assert editor.error is None

@@ -125,6 +125,10 @@ def test_no_default_position_and_open_problems_need_confirmation(qtbot, mini_cat
             assert doc.toets.signatures == []
             when_dialog(answer)
             assert dialog.sign()
+            assert dialog.outcome.isVisibleTo(dialog) and not dialog.entry.isVisibleTo(dialog)
+            assert "Zonder tijdstempel ondertekend." in dialog.outcome.text()
+            assert not doc.modified, "saved at once, before the dialog is closed"
+            dialog.close_button.click()
 
         when_dialog(in_sign_dialog)
         window.sign()

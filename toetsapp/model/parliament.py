@@ -46,3 +46,13 @@ def joint_citation(kamer: str, vergaderjaar: str, dossiernummers: list[str],
     if ondernummer:
         parts.append(ondernummer if ondernummer.isalpha() else f"nr. {ondernummer}")
     return ", ".join(parts)
+
+
+def split_dossiernummers(text: str) -> list[str]:
+    """Dossiernummers typed on one line ('36 813, 36 814 en 36 815') as a list."""
+    return [part.strip() for part in re.split(r"[,;]| en ", text) if part.strip()]
+
+
+def join_dossiernummers(numbers: list[str] | None) -> str:
+    """The list as one line, the way :func:`split_dossiernummers` reads it back."""
+    return ", ".join(numbers or [])

@@ -22,6 +22,11 @@ from toetsapp.i18n import _
 MAX_REPLY = 1 * 2**20
 
 
+class TimestampProblem(ToetsappError):
+    """No timestamp came from the TSA: unreachable, refused, or a reply that is not one
+    (the app offers to sign without a timestamp)."""
+
+
 class UrlTimeStamper(TimeStamper):
     """Timestamps from the TSA at ``url`` (http or https)."""
 
@@ -36,10 +41,17 @@ class UrlTimeStamper(TimeStamper):
             with urllib.request.urlopen(request, timeout=self.timeout) as reply:
                 kind = reply.headers.get("Content-Type", "")
                 data = reply.read(MAX_REPLY + 1)
+        except urllib.error.HTTPError as exc:
+            raise TimestampRequestError(_("de tijdstempeldienst antwoordt met fout {code} "
+                                          "({reason})").format(code=exc.code, reason=exc.reason)
+                                        ) from exc
         except (urllib.error.URLError, OSError) as exc:
-            raise TimestampRequestError(f"timestamp server unreachable: {exc}") from exc
+            reason = getattr(exc, "reason", None) or exc
+            raise TimestampRequestError(_("de tijdstempeldienst is niet bereikbaar ({reason})")
+                                        .format(reason=reason)) from exc
         if kind.split(";")[0].strip() != "application/timestamp-reply" or len(data) > MAX_REPLY:
-            raise TimestampRequestError("the timestamp server's reply is not a timestamp")
+            raise TimestampRequestError(_("het antwoord van de tijdstempeldienst is geen "
+                                          "tijdstempel"))
         return data
 
     async def async_request_tsa_response(self, req):  # tsp.TimeStampReq -> tsp.TimeStampResp
@@ -59,14 +71,27 @@ def url_timestamper(url: str) -> UrlTimeStamper:
 
 def stamp(url: str, data: bytes) -> bytes:
     """A timestamp token (DER ``ContentInfo``) over SHA-256 of ``data`` from the TSA at
-    ``url``; :class:`ToetsappError` when none comes."""
+    ``url``; :class:`TimestampProblem` when none comes (:class:`ToetsappError` for an
+    address that is not http(s))."""
     stamper = url_timestamper(url)
     try:
         token = asyncio.run(stamper.async_timestamp(hashlib.sha256(data).digest(), "sha256"))
     except (TimestampRequestError, OSError, ValueError) as exc:
-        raise ToetsappError(_("geen tijdstempel van {url}: {error}")
+        raise TimestampProblem(_("geen tijdstempel van {url}: {error}")
                             .format(url=url, error=exc)) from None
     return token.dump()
+
+
+def stamp_time(token: bytes) -> datetime | None:
+    """The moment a timestamp token states (its ``genTime``), unchecked; None when the
+    token cannot be read. For showing what was just added; :func:`check_stamp` validates."""
+    from asn1crypto import cms
+
+    try:
+        info = cms.ContentInfo.load(token)
+        return info["content"]["encap_content_info"]["content"].parsed["gen_time"].native
+    except Exception:  # asn1crypto raises many kinds for a damaged token
+        return None
 
 
 def check_stamp(token: bytes, data: bytes, context) -> tuple[datetime | None, str]:

@@ -53,8 +53,10 @@ def readable_issue(issue: Issue) -> str:
             where += ", " + fields.get(found.group(2), found.group(2))
         return f"{where}: {issue.message}"
     if issue.path.startswith("$.dossier"):
-        name = issue.path.removeprefix("$.dossier").lstrip(".").split(".")[0]
-        field = {"title": _("titel")}.get(name, name.replace("_", " "))
+        name = issue.path.removeprefix("$.dossier").lstrip(".").split(".")[0].split("[")[0]
+        field = {"title": _("titel"), "joint_dossiernummers": _("samen behandeld met"),
+                 "date": _("datum"), "coordinator": _("coördinator")}.get(
+                     name, name.replace("_", " "))
         where = _("Dossier, {field}").format(field=field) if field else _("Dossier")
         return f"{where}: {issue.message}"
     if issue.path in ("", "$") or issue.path.startswith("$."):

@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from toetsapp.i18n import N_, _
+from toetsapp.model.parliament import join_dossiernummers, split_dossiernummers
 from toetsapp.ui.dossierkinds import kind_text
 from toetsapp.ui.fieldhints import set_placeholder
 
 INFO_FIELDS = (  # key, label, placeholder (translated when shown)
     ("dossiernummer", N_("&Dossiernummer:"), N_("bijvoorbeeld 36 812 of 36 600 VI")),
+    ("joint_dossiernummers", N_("Samen &behandeld met:"),
+     N_("andere wetsvoorstellen, bijvoorbeeld 36 813, 36 814 (mag leeg blijven)")),
     ("title", N_("&Titel:"), N_("Wet automatische toekenning huurtoeslag")),
     ("vergaderjaar", N_("&Vergaderjaar:"), N_("bijvoorbeeld 2025/26")),
     ("ondernummer", N_("O&ndernummer:"), N_("bijvoorbeeld 3 (mag leeg blijven)")),
@@ -107,6 +110,8 @@ class DossierFields(QWidget):
         self.blockSignals(True)
         for key, edit in self.edits.items():
             value = data.get(key)
+            if key == "joint_dossiernummers" and isinstance(value, list):
+                value = join_dossiernummers([str(v) for v in value])
             edit.setText("" if value is None else str(value))
         for key, edit in self.person.items():
             edit.setText(str((data.get("coordinator") or {}).get(key, "")))
@@ -118,6 +123,7 @@ class DossierFields(QWidget):
         """The ``dossier`` object as typed (validation happens elsewhere)."""
         out: dict[str, Any] = {key: edit.text().strip() for key, edit in self.edits.items()}
         out["date"] = out["date"] or None
+        out["joint_dossiernummers"] = split_dossiernummers(out["joint_dossiernummers"])
         out["kamer"] = self.kamer.currentData()
         out["coordinator"] = {key: edit.text().strip() for key, edit in self.person.items()}
         return out

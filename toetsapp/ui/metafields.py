@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from toetsapp.editing import MetaField, check_metadata, normalised_metadata
 from toetsapp.i18n import _
 from toetsapp.model.form import Column
+from toetsapp.model.parliament import join_dossiernummers, split_dossiernummers
 from toetsapp.model.text import Text
 from toetsapp.parsing import parse_date_input
 from toetsapp.ui.document import Document
@@ -94,10 +94,10 @@ class MetaList(MetaLine):
     """A list of dossiernummers typed on one line: '36 813, 36 814'."""
 
     def to_value(self, text: str) -> Any:
-        return [part.strip() for part in re.split(r"[,;]| en ", text) if part.strip()]
+        return split_dossiernummers(text)
 
     def to_text(self, value: Any) -> str:
-        return ", ".join(value or [])
+        return join_dossiernummers(value)
 
 
 class MetaChoice(QComboBox):

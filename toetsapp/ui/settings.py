@@ -161,6 +161,8 @@ language = TextOption("general/language", "", choices=("", "nl", "en"))
 theme = TextOption("general/theme", "system", choices=("system", "light", "dark"))
 toetser_name = TextOption("general/toetser_name", "")
 reviewer_organisation = TextOption("general/reviewer_organisation", "")
+tsa_url = TextOption("signing/tsa_url", "")
+"""The timestamp service (RFC 3161) last used for signing; empty: sign without."""
 autosave_delay_ms = IntOption("recovery/autosave_delay_ms", 1500, 200, 60_000)
 MAX_RECENT = 10
 

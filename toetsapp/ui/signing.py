@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,6 +32,7 @@ from toetsapp.model.toets import POSITIONS
 from toetsapp.ui.document import Document
 from toetsapp.ui.fieldhints import set_placeholder
 from toetsapp.ui.messages import confirm
+from toetsapp.ui.timestamping import check_address, check_line, sign_stamped, stamp_line, tsa_field
 from toetsapp.ui.token_chooser import TokenChooser
 from toetsapp.ui.widgets import Banner, ErrorLabel, heading, muted
 
@@ -90,16 +92,23 @@ class SigningWatch(QObject):
 
 class SignDialog(QDialog):
     """Record this organisation's position and sign the toets with a PKCS#12 certificate
-    or a key on a smartcard or token (PKCS#11)."""
+    or a key on a smartcard or token (PKCS#11), optionally with a timestamp (RFC 3161).
+    After signing it shows what was signed and whether a timestamp was added;
+    ``on_signed`` (e.g. saving) runs right after the signature is stored."""
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, parent: QWidget | None = None,
+                 on_signed: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         from toetsapp.signing import position_label
 
-        self.doc = doc
+        self.doc, self.on_signed = doc, on_signed
         self.setWindowTitle(_("Toets ondertekenen"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(_("Toets ondertekenen"), 1.2))
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(_("Toets ondertekenen"), 1.2))
+        self.entry = QWidget(self)  # what the signer fills in; replaced by the outcome
+        layout = QVBoxLayout(self.entry)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.entry)
         layout.addWidget(muted(_("Je ondertekent de toets zoals hij nu is. Een latere wijziging "
                                  "laat de handtekening zichtbaar vervallen.")))
         source = QHBoxLayout()
@@ -153,6 +162,10 @@ class SignDialog(QDialog):
         self.role.setAccessibleName(_("Functie"))
         form.addRow(_("Functie") + ":", self.role)
         form.addRow("", muted(_("Naam en organisatie komen uit het certificaat.")))
+        self.tsa = tsa_field(self)
+        label = QLabel(_("Tijdstempel (TS&A):"), self)
+        label.setBuddy(self.tsa)
+        form.addRow(label, self.tsa)
         layout.addLayout(form)
         state = doc.evaluation.provisional
         self.open_problems = muted("", self)
@@ -163,15 +176,21 @@ class SignDialog(QDialog):
                 problems=problems_text(state.count)))
         self.open_problems.setVisible(bool(state.count))
         layout.addWidget(self.open_problems)
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
+        outer.addWidget(self.outcome)
         self.problem = ErrorLabel(self)
-        layout.addWidget(self.problem)
+        outer.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.setText(_("Annuleren"))
         self.sign_button = buttons.addButton(_("&Ondertekenen"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.sign)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self.resize(560, 0)
 
     @property
@@ -194,7 +213,8 @@ class SignDialog(QDialog):
             self.file.setText(name)
 
     def sign(self) -> bool:
-        """Load the key, sign, and store the signature as one undoable step."""
+        """Load the key, sign (with a timestamp when a service is given), store the
+        signature as one undoable step, then show the outcome."""
         from toetsapp.signing import check_position, load_p12, sign_toets
 
         if self.positions.checkedId() < 0:
@@ -203,17 +223,19 @@ class SignDialog(QDialog):
             return False
         position = POSITIONS[self.positions.checkedId()]
         remarks = self.remarks.toPlainText().strip()
+        url = self.tsa.text().strip()
         state = self.doc.evaluation.provisional
         key = None
         try:
             check_position(position, remarks)
+            check_address(url)
             key = (self.token.open_key() if self.uses_token
                    else load_p12(self.file.text().strip(), self.password.text()))
             if state.count and not confirm_open_problems(self, state):
                 return False
-            signed = sign_toets(self.doc.toets, key, position=position, remarks=remarks,
-                                role=self.role.text().strip() or None,
-                                open_problems=state.count)
+            signed, failure = sign_stamped(self, url, lambda tsa: sign_toets(
+                self.doc.toets, key, position=position, remarks=remarks,
+                role=self.role.text().strip() or None, open_problems=state.count, tsa=tsa))
         except FileProblem as problem:
             self.problem.show_message(problem.describe())
             return False
@@ -223,11 +245,37 @@ class SignDialog(QDialog):
         finally:
             if key is not None and hasattr(key, "close"):
                 key.close()
-        organisation = signed.signatures[-1].organisation
+        if signed is None:
+            self.problem.show_message(_("Niet ondertekend: {problem}.").format(problem=failure))
+            return False
+        new = signed.signatures[-1]
         self.doc.edit(SignaturesSlot(), signed.signatures,
-                      _("Ondertekend door {who}").format(who=organisation))
-        self.accept()
+                      _("Ondertekend door {who}").format(who=new.organisation))
+        saved = self.on_signed() if self.on_signed is not None else True
+        self._show_outcome(signed, failure, saved)
         return True
+
+    def _show_outcome(self, signed, failure: str, saved: bool) -> None:
+        """Who signed, whether a timestamp was added (local time), what a check will say."""
+        from toetsapp.signing import position_label
+
+        new = signed.signatures[-1]
+        lines = [_("Ondertekend door {name} namens {organisation}: {position}.").format(
+            name=new.name, organisation=new.organisation,
+            position=position_label(new.position)), stamp_line(new.timestamp, failure),
+            check_line(signed)]
+        if not saved:
+            lines.append(_("Let op: de handtekening is nog niet opgeslagen."))
+        self.outcome.setText("\n\n".join(line for line in lines if line))
+        self.entry.hide()
+        self.problem.hide()
+        self.sign_button.hide()
+        self.outcome.show()
+        self.close_button.setText(_("Sluiten"))
+        self.close_button.setFocus()
+        self.layout().activate()  # as wide as before, as high as the outcome needs
+        self.resize(self.width(), max(self.layout().heightForWidth(self.width()),
+                                      self.minimumSizeHint().height()))
 
 
 def confirm_open_problems(parent: QWidget, state: Provisional, limit: int = 15) -> bool:

@@ -112,13 +112,14 @@ class ToolOps:
         return self.preview
 
     def sign(self: MainWindow) -> None:
-        """Sign what is on disk: saved first, and the signature saved at once."""
+        """Sign what is on disk: saved first, and the signature saved at once (the
+        dialog then shows the outcome until it is closed)."""
         from toetsapp.ui.signing import SignDialog
 
         doc = self.doc
         ready = doc is not None and (not (doc.modified or doc.path is None) or self.save())
-        if ready and SignDialog(doc, self).exec() and self.doc is not None:
-            self.save()
+        if ready:
+            SignDialog(doc, self, on_signed=lambda: self.doc is doc and self.save()).exec()
 
     # --- other windows -------------------------------------------------------------------
     def open_tool(self: MainWindow, kind: str) -> QWidget:
