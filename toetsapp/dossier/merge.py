@@ -12,7 +12,7 @@ the dossier adds: bookmarks, page labels, the contents links, the structure tree
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -258,8 +258,12 @@ def _labels(front: int, total: int) -> Any:
 
 
 def merge(front: bytes, parts: Sequence[Part], links: Links, attachments: Sequence[Attachment],
-          metadata: dict[str, str], language: str, made: datetime) -> tuple[bytes, list[int]]:
-    """The dossier PDF and the page index (from 0) where each part starts.
+          metadata: dict[str, str], language: str, made: datetime,
+          finish: Callable[[Any, list[int]], object] | None = None
+          ) -> tuple[bytes, list[int]]:
+    """The dossier PDF and the page index (from 0) where each part starts. ``finish``
+    (the merged :class:`pikepdf.Pdf`, the starts) runs just before the file is written,
+    e.g. to number the pages, so the dossier is written once.
 
     Raises :class:`~toetsapp.errors.FileProblem` naming a part whose pages cannot be
     copied (damage that only shows when they are read).
@@ -298,6 +302,8 @@ def merge(front: bytes, parts: Sequence[Part], links: Links, attachments: Sequen
     out.docinfo = out.make_indirect(pikepdf.Dictionary(
         {**{f"/{key}": pikepdf.String(value) for key, value in metadata.items()},
          "/CreationDate": pikepdf.String(stamp), "/ModDate": pikepdf.String(stamp)}))
+    if finish is not None:
+        finish(out, starts)
     _metadata(out, own, all_tagged=structure.tagged and all(p.source.tagged for p in parts))
     buffer = io.BytesIO()
     out.save(buffer, deterministic_id=True, compress_streams=False,

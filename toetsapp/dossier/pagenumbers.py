@@ -102,28 +102,25 @@ def _forms(doc: pikepdf.Pdf, sizes: list[tuple[float, float]], labels: list[str]
     return out
 
 
-def dossier_numbers(pdf: bytes, front_pages: int, toets_pages: Iterable[int],
-                    style: HouseStyle) -> bytes:
-    """``pdf`` with the dossier's page number on every page of a toets (indexes from 0
-    in ``toets_pages``) that carries Toetsapp's own number; its own is suppressed.
-    Documents are labelled 1, 2, … from the first page after the ``front_pages``."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        pages = list(doc.pages)  # indexing doc.pages is not constant-time
-        total = len(pages) - front_pages
-        found = [(index, names) for index in sorted(set(toets_pages))
-                 if front_pages <= index < len(pages) and (names := _own_numbers(pages[index]))]
-        if not found:
-            return pdf
-        sizes, labels = [], []
-        for index, _names in found:
-            box = [float(v) for v in pages[index].mediabox]
-            sizes.append((box[2] - box[0], box[3] - box[1]))
-            labels.append(_("dossier, pagina {page} van {total}").format(
-                page=index - front_pages + 1, total=total))
-        for (index, names), form in zip(found, _forms(doc, sizes, labels, style), strict=True):
-            _replace(doc, pages[index], names, form)
-        out = io.BytesIO()
-        # streams stay as the merge wrote them: no second compression pass
-        doc.save(out, deterministic_id=True, compress_streams=False,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    return out.getvalue()
+def number_pages(doc: pikepdf.Pdf, front_pages: int, toets_pages: Iterable[int],
+                 style: HouseStyle) -> bool:
+    """Put the dossier's page number on every page of a toets (indexes from 0 in
+    ``toets_pages``) that carries Toetsapp's own number; its own is suppressed.
+    Documents are labelled 1, 2, … from the first page after the ``front_pages``.
+    Works on the merged document before it is written; returns whether any changed."""
+    pages = list(doc.pages)  # indexing doc.pages is not constant-time
+    total = len(pages) - front_pages
+    found = [(index, names) for index in sorted(set(toets_pages))
+             if front_pages <= index < len(pages) and (names := _own_numbers(pages[index]))]
+    if not found:
+        return False
+    sizes, labels = [], []
+    for index, _names in found:
+        box = [float(v) for v in pages[index].mediabox]
+        sizes.append((box[2] - box[0], box[3] - box[1]))
+        labels.append(_("dossier, pagina {page} van {total}").format(
+            page=index - front_pages + 1, total=total))
+    for (index, names), form in zip(found, _forms(doc, sizes, labels, style), strict=True):
+        _replace(doc, pages[index], names, form)
+    return True
+
