@@ -125,7 +125,7 @@ def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
         name, toets_bytes = attached
         found.toets = toets_from_bytes(toets_bytes, f"{path}#{name}")
         found.toets_bytes = toets_bytes
-        _check_pairing(path, pdf, found.toets)
+        _check_pairing(path, pdf, found.toets, toets_bytes)
     return found
 
 
@@ -151,15 +151,15 @@ def _repaired(pdf: Any, data: bytes, path: Path) -> Any:
     return pdf
 
 
-def _check_pairing(path: Path, pdf: Any, toets: Any) -> None:
+def _check_pairing(path: Path, pdf: Any, toets: Any, raw: bytes) -> None:
     """Refuse a PDF whose attached toets is not the one its pages were rendered from."""
-    from toetsapp.signing.integrity import HASH_KEY, pairing_problem
+    from toetsapp.signing.integrity import pairing_problem, recorded_hashes
 
     try:
-        recorded = pdf.docinfo.get(HASH_KEY)
+        recorded = recorded_hashes(pdf.docinfo)
     except READ_ERRORS:
         return
-    problem = pairing_problem(str(recorded) if recorded is not None else None, toets)
+    problem = pairing_problem(recorded, toets, raw)
     if problem:
         raise FileProblem(path, problem)
 
