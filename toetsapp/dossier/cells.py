@@ -8,9 +8,10 @@ from functools import cached_property
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from toetsapp.dossier.comparison import Cell
+from toetsapp.export.paragraph import Paragraph
 from toetsapp.export.style import HouseStyle, text_color_on
 from toetsapp.export.text import markup, resized
 from toetsapp.i18n import _

@@ -11,12 +11,13 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from toetsapp.dossier.cells import CellStyles, cell_content
 from toetsapp.dossier.comparison import Comparison, ComparisonTable, Row
 from toetsapp.dossier.layout import Links, LinkSpot
 from toetsapp.export.doc import Marks, heading
+from toetsapp.export.paragraph import Paragraph
 from toetsapp.export.style import HouseStyle, table_style, text_color_on
 from toetsapp.export.tables import fit_widths
 from toetsapp.export.text import markup

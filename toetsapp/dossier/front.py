@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from toetsapp import __version__
 from toetsapp.dossier.cells import CellStyles
@@ -18,6 +18,7 @@ from toetsapp.dossier.manifest import DossierInfo
 from toetsapp.dossier.signatures import SignatureCheck
 from toetsapp.export.doc import Anchor, Marks, PageRef, heading
 from toetsapp.export.front import key_value_table
+from toetsapp.export.paragraph import Paragraph
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import fit_size, markup
 from toetsapp.formatting import format_date, format_moment, format_number
