@@ -19,7 +19,7 @@ from typing import Any
 
 from toetsapp.dossier.layout import Links
 from toetsapp.dossier.outline import Destinations, Node, read_outline, write_outline
-from toetsapp.dossier.pdfinput import READ_ERRORS, PdfInput, damaged
+from toetsapp.dossier.pdfinput import PdfInput, damaged, read_errors
 from toetsapp.dossier.structure import StructureMerger
 
 PDF_MIME = "application/pdf"
@@ -280,7 +280,7 @@ def merge(front: bytes, parts: Sequence[Part], links: Links, attachments: Sequen
         starts.append(len(out.pages))
         try:
             pages, below = _append(out, part.source.pdf, structure, part.title)
-        except READ_ERRORS as exc:
+        except read_errors() as exc:
             raise damaged(part.source.path, exc) from None
         first_pages.append(pages[0])
         nodes.append(Node(part.title, pikepdf.Array([pages[0], pikepdf.Name.Fit]), below))

@@ -13,7 +13,7 @@ from typing import Any
 import pikepdf
 
 from toetsapp.errors import FileProblem
-from toetsapp.files.pdfguard import CORE_ERRORS, open_pikepdf, pdf_problem, read_stream
+from toetsapp.files.pdfguard import core_errors, open_pikepdf, pdf_problem, read_stream
 from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
@@ -79,8 +79,10 @@ def damaged(path: Path, exc: BaseException) -> FileProblem:
     return pdf_problem(path, exc)
 
 
-READ_ERRORS: tuple[type[BaseException], ...] = CORE_ERRORS
-"""What reading with pikepdf raises (pypdf is not loaded for the dossier)."""
+def read_errors() -> tuple[type[BaseException], ...]:
+    """What reading with pikepdf raises (pypdf is not loaded for the dossier, pyHanko
+    only when an input is signed)."""
+    return core_errors()
 
 
 def is_tagged(pdf: Any) -> bool:
@@ -113,7 +115,7 @@ def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
         attached = _embedded_toets(pdf) if need_toets and pages else None
     except FileProblem:
         raise
-    except READ_ERRORS as exc:
+    except read_errors() as exc:
         raise damaged(path, exc) from None
     if pages == 0:
         raise FileProblem(path, _("de PDF heeft geen pagina's"))
@@ -157,7 +159,7 @@ def _check_pairing(path: Path, pdf: Any, toets: Any, raw: bytes) -> None:
 
     try:
         recorded = recorded_hashes(pdf.docinfo)
-    except READ_ERRORS:
+    except read_errors():
         return
     problem = pairing_problem(recorded, toets, raw)
     if problem:
@@ -181,5 +183,5 @@ def _embedded_toets(pdf: Any) -> tuple[str, bytes] | None:
 def _pdf_title(pdf: Any) -> str:
     try:
         return str(pdf.docinfo.get("/Title", "")).strip()
-    except READ_ERRORS:
+    except read_errors():
         return ""

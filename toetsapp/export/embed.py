@@ -87,7 +87,7 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     """
     import pikepdf
 
-    from toetsapp.files.pdfguard import CORE_ERRORS, pdf_problem, read_stream
+    from toetsapp.files.pdfguard import core_errors, pdf_problem, read_stream
 
     path = Path(pdf_path)
     raw = read_file_bytes(path, MAX_PDF_BYTES)
@@ -102,7 +102,7 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     except pikepdf.PasswordError:
         raise FileProblem(path, _("de PDF is versleuteld met een wachtwoord; de toets erin "
                                   "kan niet worden gelezen")) from None
-    except CORE_ERRORS as exc:
+    except core_errors() as exc:
         raise pdf_problem(path, exc) from None
     if chosen is None:
         raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage gevonden)"))

@@ -27,7 +27,8 @@ MAX_STREAM_BYTES = 75_000_000
 """The most one stream (page content, image, attached file) may unpack to."""
 
 
-def _library_errors(*, with_pypdf: bool = True) -> tuple[type[BaseException], ...]:
+def _library_errors(*, with_pypdf: bool = True, with_hanko: bool = True
+                    ) -> tuple[type[BaseException], ...]:
     errors: list[type[BaseException]] = [
         ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
         AssertionError, OSError, ZeroDivisionError, OverflowError, ArithmeticError,
@@ -44,11 +45,12 @@ def _library_errors(*, with_pypdf: bool = True) -> tuple[type[BaseException], ..
         errors += [PikeError, PikePasswordError]
     except ImportError:  # pragma: no cover
         pass
-    try:
-        from pyhanko.pdf_utils.misc import PdfError as HankoError
-        errors.append(HankoError)
-    except ImportError:  # pragma: no cover
-        pass
+    if with_hanko:
+        try:
+            from pyhanko.pdf_utils.misc import PdfError as HankoError
+            errors.append(HankoError)
+        except ImportError:  # pragma: no cover
+            pass
     return tuple(errors)
 
 
@@ -74,30 +76,41 @@ def silence_library_logs() -> None:
             logger.addHandler(logging.NullHandler())
 
 
-CORE_ERRORS: tuple[type[BaseException], ...] = _library_errors(with_pypdf=False)
-"""What pikepdf and pyHanko raise for a PDF they cannot make sense of (and Python's own
-errors), without importing pypdf: for code that reads PDFs with those two only, such as
-``toetsapp verify``. :data:`PDF_ERRORS` adds pypdf's."""
+_PIKEPDF_ERRORS = _library_errors(with_pypdf=False, with_hanko=False)
 silence_library_logs()
 
 
 def __getattr__(name: str) -> object:
-    """``PDF_ERRORS``: :data:`CORE_ERRORS` plus pypdf's errors. pypdf is imported (and its
-    decompression capped) when a module asks for this, i.e. the modules that read with
-    pypdf; ``toetsapp verify`` never does."""
-    if name != "PDF_ERRORS":
+    """``CORE_ERRORS``: what pikepdf and pyHanko raise for a PDF they cannot make sense of
+    (and Python's own errors), without pypdf: for code that reads PDFs with those two
+    only, such as ``toetsapp verify``. ``PDF_ERRORS``: that plus pypdf's errors. Each
+    library is imported (pypdf with its decompression capped) when a module asks for
+    its name, so a process that never reads with pypdf or pyHanko loads neither."""
+    if name == "CORE_ERRORS":
+        value = _library_errors(with_pypdf=False)
+    elif name == "PDF_ERRORS":
+        value = _library_errors()
+        limit_decompression()
+    else:
         raise AttributeError(name)
-    value = _library_errors()
-    limit_decompression()
-    globals()["PDF_ERRORS"] = value
+    globals()[name] = value
     return value
 
 
+def core_errors() -> tuple[type[BaseException], ...]:
+    """``CORE_ERRORS`` once pyHanko is loaded, else pikepdf's and Python's own (without
+    pyHanko in the process no pyHanko error can occur): reading with pikepdf alone, as
+    ``toetsapp bundle`` does, does not import pyHanko."""
+    if "pyhanko" not in sys.modules:
+        return _PIKEPDF_ERRORS
+    return globals().get("CORE_ERRORS") or __getattr__("CORE_ERRORS")  # type: ignore[return-value]
+
+
 def pdf_errors() -> tuple[type[BaseException], ...]:
-    """:data:`PDF_ERRORS` once pypdf is loaded, else :data:`CORE_ERRORS` (without pypdf in
+    """``PDF_ERRORS`` once pypdf is loaded, else :func:`core_errors` (without pypdf in
     the process no pypdf error can occur)."""
     if "pypdf" not in sys.modules:
-        return CORE_ERRORS
+        return core_errors()
     return globals().get("PDF_ERRORS") or __getattr__("PDF_ERRORS")  # type: ignore[return-value]
 
 

@@ -7,7 +7,6 @@ against CRL files placed in the trust folder.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -225,6 +224,8 @@ def check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tu
 def _check_certificate(cert: x509.Certificate, chain: list[x509.Certificate] | tuple,
                        trust: TrustStore, moment: datetime, fingerprints: tuple[str, ...]
                        ) -> tuple[SignatureStatus, str] | None:
+    import asyncio
+
     from pyhanko_certvalidator import CertificateValidator
     from pyhanko_certvalidator import errors as e
 
