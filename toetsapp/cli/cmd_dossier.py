@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -52,11 +53,21 @@ def _language(args: argparse.Namespace) -> str | None:
     return args.pdf_language or getattr(args, "lang", None)
 
 
+def _fewer_collections() -> None:
+    """A bundle makes hundreds of thousands of short-lived objects (reportlab's layout,
+    pikepdf's handles) and hardly any cycles: the cycle collector ran some 450 times and
+    took a tenth of the time. What was imported stays out of its scans, and it runs less
+    often (this process ends when the dossier is written)."""
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)
+
+
 def run_bundle(args: argparse.Namespace) -> int:
     from toetsapp.cli.table import render_table
     from toetsapp.dossier.files import write_dossier
     from toetsapp.formatting import format_number
 
+    _fewer_collections()
     target, result = write_dossier(args.manifest, args.output, trust=_trust(args),
                                    language=_language(args))
     for warning in result.warnings:
