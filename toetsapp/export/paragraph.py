@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph as _Paragraph
 
+SAME_WIDTH = 1e-9
+"""Widths closer than this are the same (a table's column width, computed twice by
+reportlab, can differ in the 14th digit)."""
+
 
 class Paragraph(_Paragraph):
     """:class:`reportlab.platypus.Paragraph` that reuses its line breaking for the width
@@ -20,11 +24,14 @@ class Paragraph(_Paragraph):
     _wrapped: tuple[float, int, int, tuple[float, float]] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        key = (availWidth, id(self.style), id(self.frags))
         done = self._wrapped
-        if done is not None and done[:3] == key and getattr(self, "blPara", None) is not None:
-            self.width, self.height = done[3]
-            return done[3]
+        if done is not None and abs(done[0] - availWidth) < SAME_WIDTH and \
+                done[1:3] == (id(self.style), id(self.frags)) and \
+                getattr(self, "blPara", None) is not None:
+            self.width, self.height = availWidth, done[3][1]
+            return availWidth, self.height
         size = super().wrap(availWidth, availHeight)
-        self._wrapped = (*key, size) if size == (self.width, self.height) else None
+        # breaking a paragraph of several fragments replaces them by its words
+        self._wrapped = ((availWidth, id(self.style), id(self.frags), size)
+                         if size == (self.width, self.height) else None)
         return size
