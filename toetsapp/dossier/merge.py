@@ -21,6 +21,7 @@ from toetsapp.dossier.layout import Links
 from toetsapp.dossier.outline import Destinations, Node, read_outline, write_outline
 from toetsapp.dossier.pdfinput import PdfInput, damaged, read_errors
 from toetsapp.dossier.structure import StructureMerger
+from toetsapp.files.pdfguard import open_in_memory
 
 PDF_MIME = "application/pdf"
 JSON_MIME = "application/json"
@@ -273,7 +274,7 @@ def merge(front: bytes, parts: Sequence[Part], links: Links, attachments: Sequen
 
     out = pikepdf.new()
     structure = StructureMerger(out)
-    own = pikepdf.open(io.BytesIO(front))
+    own = open_in_memory(front)
     front_pages, nodes = _append(out, own, structure, None)
     starts, first_pages = [], []
     for part in parts:

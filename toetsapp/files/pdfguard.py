@@ -11,6 +11,7 @@ here, once) so a compression bomb ends as a message, not as an exhausted memory.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import struct
 import sys
@@ -155,14 +156,47 @@ def guarded(path: Path | str) -> Iterator[None]:
         raise pdf_problem(path, exc) from None
 
 
-def open_pikepdf(data: bytes, path: Path | str):  # -> pikepdf.Pdf
-    """Open PDF bytes with pikepdf, refusing encrypted and unreadable files clearly."""
+def open_in_memory(data: bytes):  # -> pikepdf.Pdf
+    """pikepdf over ``data``. Where the system has anonymous memory files (Linux
+    ``memfd_create``), the bytes are put in one and qpdf opens it as a file: qpdf reads
+    objects lazily, and from a :class:`io.BytesIO` every read is a call back into
+    Python, which made copying a tagged toets's pages and structure twice as slow. The
+    memory file is never on disk and goes when the :class:`pikepdf.Pdf` is closed."""
     import io
 
     import pikepdf
 
+    fd = _memory_file(data)
+    if fd is None:
+        return pikepdf.open(io.BytesIO(data))
+    try:
+        return pikepdf.open(f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)  # qpdf holds its own descriptor of the memory file
+
+
+def _memory_file(data: bytes) -> int | None:
+    """A descriptor of an anonymous memory file holding ``data`` (None: none here)."""
+    if not hasattr(os, "memfd_create") or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        fd = os.memfd_create("toetsapp-pdf", os.MFD_CLOEXEC)
+    except OSError:  # e.g. a sandbox that forbids it
+        return None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError:  # no memory for it: read from the bytes instead
+        os.close(fd)
+        return None
+    return fd
+
+
+def open_pikepdf(data: bytes, path: Path | str):  # -> pikepdf.Pdf
+    """Open PDF bytes with pikepdf, refusing encrypted and unreadable files clearly."""
     with guarded(path):
-        pdf = pikepdf.open(io.BytesIO(data))
+        pdf = open_in_memory(data)
         if pdf.is_encrypted:
             pdf.close()
             raise FileProblem(path, _("de PDF is versleuteld (beveiligd met een wachtwoord of "
