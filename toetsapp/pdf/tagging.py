@@ -32,6 +32,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toetsapp.pdf import enabled
+from toetsapp.pdf.splits import Whole
+from toetsapp.pdf.tables import cells
 
 HEADINGS = {"h1": "H1", "h2": "H2", "h3": "H3", "card-title": "H1", "card-heading": "H2"}
 LIST_ITEMS = {"bullet", "card-list-item"}
@@ -104,6 +106,16 @@ class Tagger:
             parent, role = item, "LBody"
         element = Element(role, parent, **attrs)
         parent.kids.append(element)
+        return element
+
+    def element(self, role: str, whole: Whole | None, attrs: dict[str, Any]) -> Element:
+        """The element of an earlier part of ``whole``, else a new child ``role``."""
+        earlier = whole.element_for(self) if whole is not None else None
+        if earlier is not None:
+            return earlier
+        element = self.child(role, **attrs)
+        if whole is not None:
+            whole.claim(self, element)
         return element
 
 
@@ -205,14 +217,16 @@ class TaggedCanvas(Canvas):
             t.ambient = True
 
     @contextmanager
-    def marked(self, role: str, **attrs: Any) -> Iterator[Element | None]:
+    def marked(self, role: str, whole: Whole | None = None,
+               **attrs: Any) -> Iterator[Element | None]:
         """What is drawn inside is the content of a new element ``role`` (nothing
-        new when already inside marked content)."""
+        new when already inside marked content), or of the element an earlier part
+        of the same ``whole`` (a split paragraph) made."""
         t = self.tagger
         if t is None or t.depth:
             yield None
             return
-        element = t.child(role, **attrs)
+        element = t.element(role, whole, attrs)
         self.open_content(element)
         try:
             yield element
@@ -235,15 +249,16 @@ class TaggedCanvas(Canvas):
             self._code.append("EMC")
 
     @contextmanager
-    def group(self, role: str | None = None, **attrs: Any) -> Iterator[None]:
-        """Children tag themselves (under a new element ``role`` if given); whatever
-        is drawn between them is an artifact."""
+    def group(self, role: str | None = None, whole: Whole | None = None,
+              **attrs: Any) -> Iterator[None]:
+        """Children tag themselves (under a new element ``role`` if given, or the one
+        an earlier part of ``whole`` made); whatever is drawn between them is an artifact."""
         t = self.tagger
         if t is None or t.depth:
             yield
             return
         if role:
-            t.stack.append(t.child(role, **attrs))
+            t.stack.append(t.element(role, whole, attrs))
         t.groups += 1
         if not t.ambient:
             self._code.append("/Artifact BMC")
@@ -347,43 +362,18 @@ def _tagged_draw_on(self: Flowable, canv: Canvas) -> None:
         with canv.artifact():
             _DRAW_ON(self, canv)
     elif role == "Table":
-        self._renderCB = _cells
+        whole = getattr(self, "_pdf_whole", None)
+        self._renderCB = cells
         self._pdf_header_kind = attrs.get("headers") or "column"
-        with canv.group("Table"):
+        self._pdf_continued = whole is not None and whole.element_for(t) is not None
+        with canv.group("Table", whole):
             _DRAW_ON(self, canv)
     else:
         text = self.getPlainText() if isinstance(self, Paragraph) else ""
         t.text = text
-        with canv.marked(role, **attrs):
+        with canv.marked(role, getattr(self, "_pdf_whole", None), **attrs):
             _DRAW_ON(self, canv)
         t.text = ""
-
-
-def _cells(table: Table, event: str, *args: Any) -> None:
-    """Table render callback: rows become ``TR``, cells ``TH`` (with scope) or ``TD``."""
-    canv = table.canv
-    t = getattr(canv, "tagger", None)
-    if t is None or (t.depth and event != "endCell"):
-        return
-    if event == "startRow":
-        t.stack.append(t.child("TR"))
-    elif event == "endRow":
-        t.stack.pop()
-    elif event == "startCell":
-        row, col = args[0], args[1]
-        kind = table._pdf_header_kind
-        head_rows = max(table.repeatRows if isinstance(table.repeatRows, int) else 1, 1)
-        if kind in ("column", "both") and row < head_rows:
-            cell = t.child("TH", scope="Column")
-        elif kind in ("row", "both") and col == 0:
-            cell = t.child("TH", scope="Row")
-        else:
-            cell = t.child("TD")
-        table._pdf_cell_open = True
-        canv.open_content(cell)
-    elif event == "endCell" and getattr(table, "_pdf_cell_open", False):
-        table._pdf_cell_open = False
-        canv.close_content()
 
 
 Flowable._drawOn = _tagged_draw_on  # type: ignore[method-assign]
