@@ -32,6 +32,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toetsapp.pdf import enabled
+from toetsapp.pdf.language import CALLBACK, end_text, switch
+from toetsapp.pdf.language import in_language as in_language
 from toetsapp.pdf.splits import Whole
 from toetsapp.pdf.tables import cells
 
@@ -72,6 +74,11 @@ class Element:
     text: str = ""
     key: int = -1
     """For a Link: its key in the parent tree (set when the tree is written)."""
+    rest_lang: str | None = None
+    """The language a :func:`~toetsapp.pdf.language.language_mark` left in force (for the
+    continuation of a split paragraph)."""
+    content_lang: str | None = None
+    """The ``/Lang`` of the marked content being drawn for this element, if any."""
 
 
 class Tagger:
@@ -126,26 +133,6 @@ def tag(flowable: Flowable, role: str, **attrs: Any) -> Flowable:
     return flowable
 
 
-_LANG_STYLES: dict[tuple[int, str], Any] = {}
-
-
-def in_language(flowable: Flowable, lang: str) -> Flowable:
-    """Mark ``flowable`` as written in ``lang`` (BCP 47); a paragraph keeps it when split
-    (it travels with the style)."""
-    if not isinstance(flowable, Paragraph):
-        return tag(flowable, "P", lang=lang)
-    from reportlab.lib.styles import ParagraphStyle
-
-    key = (id(flowable.style), lang)
-    style = _LANG_STYLES.get(key)
-    if style is None or style.parent is not flowable.style:
-        style = ParagraphStyle(flowable.style.name, parent=flowable.style)
-        style.pdf_lang = lang
-        _LANG_STYLES[key] = style
-    flowable.style = style
-    return flowable
-
-
 def header_table(table: Table, kind: str) -> Table:
     """Mark ``table`` as a data table whose headers are its first row (``'column'``),
     its first column (``'row'``) or both (``'both'``); returns it."""
@@ -190,6 +177,11 @@ class TaggedCanvas(Canvas):
         kwargs.setdefault("pdfVersion", (1, 7))
         super().__init__(*args, **kwargs)
         self.tagger: Tagger | None = Tagger() if enabled() else None
+        self.setNamedCB(CALLBACK, switch)
+
+    def drawText(self, aTextObject: Any) -> None:
+        end_text(aTextObject)
+        super().drawText(aTextObject)
 
     # -- marked content -------------------------------------------------------------
     def open_content(self, element: Element) -> None:
@@ -201,7 +193,9 @@ class TaggedCanvas(Canvas):
         page = self._pageNumber - 1
         ids = t.mcids.setdefault(page, [])
         element.kids.append(Content(page, len(ids)))
-        self._code.append(f"/{element.role} <</MCID {len(ids)}>> BDC")
+        lang = element.content_lang = element.rest_lang
+        self._code.append(f"/{element.role} <</MCID {len(ids)}>> BDC" if lang is None
+                          else f"/{element.role} <</MCID {len(ids)} /Lang ({lang})>> BDC")
         ids.append(element)
         t.open.append(element)
         t.depth += 1
