@@ -35,7 +35,7 @@ from toetsapp.pdf import enabled
 from toetsapp.pdf.language import CALLBACK, end_text, switch
 from toetsapp.pdf.language import in_language as in_language
 from toetsapp.pdf.splits import Whole
-from toetsapp.pdf.tables import cells
+from toetsapp.pdf.tables import cell_text, cells, prepare
 
 HEADINGS = {"h1": "H1", "h2": "H2", "h3": "H3", "card-title": "H1", "card-heading": "H2"}
 LIST_ITEMS = {"bullet", "card-list-item"}
@@ -94,6 +94,7 @@ class Tagger:
         self.groups = 0
         self.ambient = False  # an /Artifact opened for a group is open
         self.text = ""  # plain text of the flowable being drawn (for link descriptions)
+        self.cell: Any = None  # what the table cell being drawn holds (ditto)
 
     @property
     def current(self) -> Element:
@@ -276,7 +277,7 @@ class TaggedCanvas(Canvas):
             return
         name = name or "NUMBER" + repr(self._annotationCount + 1)
         holder = t.open[-1] if t.open else t.current
-        link = Element("Link", holder, text=(t.text or "").strip()[:300])
+        link = Element("Link", holder, text=(t.text or cell_text(t.cell)).strip()[:300])
         link.kids.append(Annot(self._pageNumber - 1, name))
         holder.kids.append(link)
         t.links.append(link)
@@ -358,9 +359,8 @@ def _tagged_draw_on(self: Flowable, canv: Canvas) -> None:
     elif role == "Table":
         whole = getattr(self, "_pdf_whole", None)
         self._renderCB = cells
-        self._pdf_header_kind = attrs.get("headers") or "column"
-        self._pdf_continued = whole is not None and whole.element_for(t) is not None
-        with canv.group("Table", whole):
+        container = prepare(self, attrs, whole is not None and whole.element_for(t) is not None)
+        with canv.group(container, whole):
             _DRAW_ON(self, canv)
     else:
         text = self.getPlainText() if isinstance(self, Paragraph) else ""
