@@ -26,7 +26,7 @@ TOETSEN = 50
 OTHERS = 5  # memorie van toelichting, advies Raad van State, … of OTHER_PAGES pages each
 OTHER_PAGES = 100
 RUNS = 3
-TARGET_RATIO = 3.0
+TARGET_RATIO = 2.0
 TARGET_MB = 500
 INPUTS = RESULTS / "bundle-inputs"
 

@@ -72,6 +72,9 @@ def test_totals_add_up_the_slots_of_each_type(compared):
         assert row.cell(slot).value == pytest.approx(total), slot
     assert row.cell("soort").text == "U&H-toets (4)"
     assert row.cell("kosten_incidenteel").note == "uit 4 van 4 toetsen"
+    saving = row.cell("fte_structureel")  # the U&H variants save staff: a saving, as on page 1
+    assert saving.value < 0 and saving.text.startswith("−") and saving.text.endswith(
+        ", besparing")
     doen = next(r for r in comparison.totals.rows if r.toets_type == "doenvermogen")
     assert doen.cell("kosten_incidenteel").kind == "na"
 

@@ -4,6 +4,7 @@ merged copy carries no (broken) signature fields, the attached originals still v
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,14 @@ def test_the_dossier_carries_the_validation_record(signed_dossier):
     assert holders == ["Dienst Toeslagen", "Belastingdienst", "Dienst Toeslagen"]
     assert record["files"][2]["ok"] is False  # the toets changed after co-signing
     assert record["trust"]["folder"] == str(pki.trust_dir)
+
+
+def test_a_pades_signed_toets_shows_the_dossier_page_number(signed_dossier):
+    """Signed PDFs are merged as they are: their own number is still replaced."""
+    pdf, result, _files, _trust, _pki = signed_dossier
+    reader = PdfReader(io.BytesIO(pdf))
+    start, total = result.starts[1], result.pages - result.front_pages
+    for page in (start, start + result.documents[1].pages - 1):
+        text = " ".join(reader.pages[page].extract_text().split())
+        assert f"dossier, pagina {page - result.front_pages + 1} van {total}" in text
+        assert not re.search(r"(?<!dossier, )pagina \d+ van \d+", text), text[-80:]

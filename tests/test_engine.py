@@ -177,12 +177,27 @@ def test_table_explanation_names_matching_rows(mini):
     ev = evaluate(form, rubric, {"risicos": rows})
     explained = explain_dimension(ev.dimensions[1], rubric, compiled(form),
                                   ev.visibility.effective, "nl")
-    assert explained[0].basis == (("Risico's?", "Uitval koppeling; Fraude (2 van 3 rijen)"),)
+    assert explained[0].basis == (("Risico's?", "Uitval koppeling; Fraude"),)  # reader text
     assert len(explained) == 1  # "three or more rows" reads the same table: subsumed
     ev = evaluate(form, rubric, {"risicos": [{"risico": r} for r in "abc"]})
     explained = explain_dimension(ev.dimensions[1], rubric, compiled(form),
                                   ev.visibility.effective, "nl")
-    assert explained[0].basis == (("Risico's?", "3 rijen"),)
+    assert explained[0].basis == (("Risico's?", "a; b; c"),)  # the rows by name, not '3 rijen'
+
+
+def test_explanations_keep_whole_items_and_words():
+    from toetsapp.engine.explain import _clip, _clip_items
+
+    items = [f"Maatregel {i} met een beschrijving van enige lengte" for i in range(12)]
+    text = _clip_items(items)
+    assert text.endswith(")") and "(en nog " in text
+    assert all(part in items for part in text.rsplit(" (en nog", 1)[0].split("; "))
+    prose = "Eerste zin van het bewijs. " + "Een lange tweede zin met woorden " * 12
+    clipped = _clip(prose)
+    assert clipped == "Eerste zin van het bewijs. …" or clipped.endswith(" …")
+    assert clipped.removesuffix(" …") in prose
+    words = set(prose.replace(".", " ").split())
+    assert set(clipped.removesuffix(" …").replace(".", " ").split()) <= words  # no cut word
 
 
 def test_count_condition_in_verdict_rules(mini_catalog):

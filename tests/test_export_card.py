@@ -150,3 +150,25 @@ def test_cost_tables_have_totals_and_no_row_counts(pdfs):
     # incidental costs: 2027-2029 summed per category and per year
     assert squash("Totaal") in body
     assert squash("€ 46.400.000") in body
+
+
+def test_each_aspect_shows_gevolgen_geen_gevolgen_or_nvt_on_page_1():
+    toets = example("uitvoerbaarheidstoets")
+    toets.answers["aspecten"] = toets.answers["aspecten"].model_copy(update={
+        "value": ["interactie_burgers_bedrijven", "maakbaarheid_systemen"],
+        "not_applicable_choices": ["fraudebestendigheid"]})
+    with pdfplumber.open(io.BytesIO(render(toets))) as doc:  # the right-hand column
+        page = doc.pages[0]
+        card = squash(page.crop((page.width / 2, 0, page.width, page.height)).extract_text())
+    assert squash("Gevolgen: ✓ Interactie met burgers en bedrijven · ✓ Maakbaarheid "
+                  "systemen") in card
+    assert squash("Geen gevolgen: Handhaafbaarheid · Complexiteitsgevolgen") in card
+    assert squash("n.v.t.: Fraudebestendigheid") in card
+
+
+def test_a_short_cost_table_stays_whole_with_its_question(pdfs):
+    pages = [page.extract_text() or "" for page in reader(pdfs["uitvoerbaarheidstoets"]).pages]
+    page = next(p for p in pages if "Kosten structureel\nWat zijn" in p
+                or "4.2 Kosten structureel" in p.replace("\n", " ").replace("4.2  ", "4.2 "))
+    for row in ("2029", "2030", "€ 19.500.000", "€ 18.200.000", "€ 37.700.000"):
+        assert row in page, row

@@ -249,8 +249,7 @@ def test_no_hand_made_number_or_date_formatting_in_the_package():
     patterns = [r"\{[^{}]*:,", r"\{[^{}]*:[0-9]*\.[0-9]+f\}", r'\.replace\(",", "\."\)',
                 r'\.replace\("\.", ","\)', r"%d-%m-%Y", r"%d/%m/%Y", r'f"€', r'"€ ?\{']
     allowed = {"toetsapp/formatting.py",
-               "toetsapp/parsing.py",  # what people type into input fields
-               "toetsapp/dossier/pdfsyntax.py"}  # numbers in PDF syntax, not for people
+               "toetsapp/parsing.py"}  # what people type into input fields
     found = []
     for path in sorted((ROOT / "toetsapp").rglob("*.py")):
         name = path.relative_to(ROOT).as_posix()

@@ -4,18 +4,22 @@ issue 17 is built here (pyHanko incremental updates, pikepdf rewrites) and must 
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from tests import pdf_attacks as attack
 from tests.dossier_support import example, render, write_manifest
 from tests.test_signing_pki import THREE, key, shared_pki, signed_by
+from toetsapp.canonical import file_digest
 from toetsapp.cli import main
 from toetsapp.dossier import write_dossier
 from toetsapp.errors import FileProblem
 from toetsapp.export.colophon import toets_content_hash
+from toetsapp.export.embed import read_embedded_toets
 from toetsapp.files.store import toets_json
 from toetsapp.signing import load_trust_store, pades_sign, verify_file
 from toetsapp.signing.integrity import rendered_hash
@@ -52,7 +56,8 @@ def test_the_untouched_pdf_is_in_order(signed, tmp_path, capsys):
     path, found = report(tmp_path, "echt.pdf", pdf, trust)
     assert found.ok and found.problems == () and found.integrity.pages_protected
     assert found.tally == (3, 3) and not found.integrity.embedded_changed
-    assert rendered_hash(pdf) == toets_content_hash(toets)
+    _loaded, embedded = read_embedded_toets(path)
+    assert rendered_hash(pdf) == (file_digest(embedded), toets_content_hash(toets))
     code, out, _err = cli(capsys, "verify", path, "--trust", pki.trust_dir, "--complete")
     assert code == 0, out
     assert "dekken het hele bestand" in out and "3 van 3 organisaties" in out
@@ -111,6 +116,37 @@ def test_an_unsigned_pdf_says_its_pages_are_not_protected(signed, tmp_path, caps
     code, out, _err = cli(capsys, "verify", swapped, "--trust", pki.trust_dir, "--json")
     data = json.loads(out)
     assert code == 1 and "niet de toets waaruit" in data["files"][0]["problems"][0]
+
+
+def _with_info(pdf: bytes, **values: str | None) -> bytes:
+    """A full rewrite with document-information entries set (None: removed)."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for key, value in values.items():
+            if value is None:
+                del doc.docinfo["/" + key]
+            else:
+                doc.docinfo["/" + key] = value
+        out = io.BytesIO()
+        doc.save(out)
+    return out.getvalue()
+
+
+def test_pairing_holds_across_format_versions_through_the_attached_files_hash(
+        signed, tmp_path, capsys):
+    """A later release migrates the embedded toets when it loads it, so its content hash
+    may differ from the one recorded at rendering; the attached file's own hash does not."""
+    _pdf, toets, _trust, other, pki = signed
+    later = tmp_path / "later.pdf"
+    later.write_bytes(_with_info(render(toets), ToetsappContentHash="sha256:" + "0" * 64))
+    code, out, _err = cli(capsys, "verify", later, "--trust", pki.trust_dir)
+    assert code == 0 and "niet de toets waaruit" not in out
+    manifest = write_manifest(tmp_path, [{"file": "later.pdf"}])
+    write_dossier(manifest, tmp_path / "dossier.pdf")  # pairs: no FileProblem
+    older = tmp_path / "ouder.pdf"  # made before the file hash: compared by content
+    older.write_bytes(_with_info(attack.rewrite_with_attachment(render(toets), other),
+                                 ToetsappAttachmentHash=None))
+    code, out, _err = cli(capsys, "verify", older, "--trust", pki.trust_dir)
+    assert code == 1 and "niet de toets waaruit" in out
 
 
 def test_complete_waits_for_every_organisation(signed, tmp_path, capsys):

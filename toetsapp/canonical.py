@@ -34,3 +34,8 @@ def canonical_bytes(value: Any) -> bytes:
 def content_hash(value: Any) -> str:
     """``sha256:<hex>`` over the canonical encoding."""
     return "sha256:" + hashlib.sha256(canonical_bytes(value)).hexdigest()
+
+
+def file_digest(data: bytes) -> str:
+    """``sha256:<hex>`` of a file's bytes (the attachment hash of a Toetsapp PDF)."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()

@@ -61,7 +61,7 @@ def run_bundle(args: argparse.Namespace) -> int:
                                    language=_language(args))
     for warning in result.warnings:
         print(_("Let op: {warning}").format(warning=warning), file=sys.stderr)
-    rows = [[str(d.number), d.title, str(d.first_page), format_number(d.pages),
+    rows = [[str(d.number), d.marked_title, str(d.first_page), format_number(d.pages),
              d.signatures.summary()] for d in result.documents]
     print(render_table([_("Nr."), _("Document"), _("Pagina"), _("Pagina's"),
                         _("Handtekeningen")], rows))

@@ -31,6 +31,7 @@ from toetsapp.dossier.layout import DossierCanvas, DossierDoc, Links, dossier_ar
 from toetsapp.dossier.manifest import Manifest
 from toetsapp.dossier.manifest_io import manifest_json, resolve_documents
 from toetsapp.dossier.merge import JSON_MIME, Attachment, Part, merge
+from toetsapp.dossier.pagenumbers import number_pages
 from toetsapp.dossier.pdfinput import PdfInput
 from toetsapp.dossier.signatures import SignatureCheck, check_signatures
 from toetsapp.export.doc import Marks, Running
@@ -91,8 +92,8 @@ def _document(number: int, entry_title: str, proposal: str, inp: PdfInput, first
         title = entry_title or inp.title or inp.path.stem
         subtitle = inp.path.name
     return DocumentInfo(number, "toets" if inp.toets else "document", title, subtitle,
-                        inp.path.name, attachment, inp.pages, first, len(inp.file_data), inp.sha256,
-                        check)
+                        inp.path.name, attachment, inp.pages, first, len(inp.file_data),
+                        inp.sha256, check, inp.tagged)
 
 
 def _front(manifest: Manifest, documents: list[DocumentInfo], comparison: Comparison | None,
@@ -244,11 +245,16 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
                     "Keywords": ", ".join(x for x in ("Toetsapp", info.dossiernummer,
                                                       info.vergaderjaar) if x),
                     "Creator": f"Toetsapp {__version__}",
-                    "Producer": f"Toetsapp {__version__} (ReportLab, pypdf)"}
+                    "Producer": f"Toetsapp {__version__} (ReportLab, pikepdf)"}
         parts = [Part(f"{d.number}. {d.title}", inp) for d, inp in zip(documents, inputs,
                                                                         strict=True)]
+        def numbered(doc: Any, starts: list[int]) -> None:
+            number_pages(doc, starts[0] if starts else 0, [
+                start + page for start, inp in zip(starts, inputs, strict=True)
+                if inp.toets is not None for page in range(inp.pages)], house_style())
+
         pdf, starts = merge(front, parts, links, attachments, metadata,
-                            {"nl": "nl-NL", "en": "en-GB"}.get(lang, lang), made)
+                            {"nl": "nl-NL", "en": "en-GB"}.get(lang, lang), made, numbered)
     warnings += list(comparison.warnings if comparison else ())
     front_pages = starts[0] if starts else 0
     return DossierResult(pdf, front_pages + sum(d.pages for d in documents), front_pages,

@@ -31,7 +31,8 @@ def _who(item: Any, lang: str) -> str:
 
 def _totals(items: list[Any], lang: str) -> ComparisonTable:
     """Costs and FTE summed over the toetsen of each type (ex-ante and ex-post apart)."""
-    from toetsapp.formatting import format_date, format_fte, format_money
+    from toetsapp.display import amount_text
+    from toetsapp.formatting import format_date
 
     columns = [Column("soort", _("Toetsen")),
                *(Column(cid, _(label), kind) for cid, label, kind in FIGURES)]  # type: ignore[arg-type]
@@ -65,8 +66,7 @@ def _totals(items: list[Any], lang: str) -> ComparisonTable:
                         (number := as_number(value.value)) is not None:
                     numbers.append(number)
             total = sum(numbers) if numbers else None
-            text = "" if total is None else (format_money(total, lang) if kind == "money"
-                                             else format_fte(total, lang))
+            text = "" if total is None else amount_text(total, kind, lang)  # −: besparing
             cells[cid] = Cell(text, total, kind, note=ngettext(
                 "uit {n} van {m} toets", "uit {n} van {m} toetsen", len(group)).format(
                 n=len(numbers), m=len(group)))

@@ -5,6 +5,7 @@ most :data:`MAX_COLUMNS` toetsen so it reads the same with 2 or with 50 toetsen.
 from __future__ import annotations
 
 import math
+from itertools import takewhile
 from typing import Any
 
 from reportlab.lib import colors
@@ -91,6 +92,15 @@ def overview_table(table: ComparisonTable, style: HouseStyle, width: float,
         if index % 2 == 0:
             commands.insert(0, ("BACKGROUND", (0, index), (-1, index), style.color("zebra")))
         commands.append(("LINEBELOW", (0, index), (-1, index), 0.3, style.color("rule")))
+    if len(table.rows) >= 4:  # no lone row at the top or the bottom of a page
+        commands += [("NOSPLIT", (0, 0), (-1, 2)), ("NOSPLIT", (0, -2), (-1, -1))]
+    numbers = [row.number for row in table.rows]
+    for first, number in enumerate(numbers, start=1):  # the rows of one toets together
+        if number and (first == 1 or numbers[first - 2] != number):
+            last = first + sum(1 for _ in takewhile(lambda n, k=number: n == k,
+                                                    numbers[first:]))
+            if last > first:
+                commands.append(("NOSPLIT", (0, first), (-1, last)))
     result = Table(data, colWidths=widths, repeatRows=1, style=table_style(commands))
     result.hAlign = "LEFT"
     return result

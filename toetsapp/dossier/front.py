@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from toetsapp import __version__
 from toetsapp.dossier.cells import CellStyles
 from toetsapp.dossier.comparison import Comparison
-from toetsapp.dossier.layout import Links, LinkSpot
+from toetsapp.dossier.layout import LinkedTable, Links, LinkSpot, RowLink
 from toetsapp.dossier.manifest import DossierInfo
 from toetsapp.dossier.signatures import SignatureCheck
 from toetsapp.export.doc import Anchor, Marks, PageRef, heading
@@ -40,6 +40,17 @@ class DocumentInfo:
     size: int
     sha256: str
     signatures: SignatureCheck
+    tagged: bool = True
+
+    @property
+    def marked_title(self) -> str:
+        """The title, with the untagged marker when the PDF has no structure tree."""
+        return self.title if self.tagged else f"{self.title} {untagged_marker()}"
+
+
+def untagged_marker() -> str:
+    """The short note after the title of a PDF without tags (not accessible)."""
+    return _("(zonder tags)")
 
 
 def kamer_name(kamer: str) -> str:
@@ -137,10 +148,18 @@ def cover_flowables(info: DossierInfo, documents: list[DocumentInfo],
             Paragraph(markup(note), st["small_muted"])]
 
 
+def _title_markup(doc: DocumentInfo, style: HouseStyle) -> str:
+    if doc.tagged:
+        return markup(doc.title)
+    muted = style.data["colors"]["muted"]
+    return f"{markup(doc.title)} <font color='{muted}'>{markup(untagged_marker())}</font>"
+
+
 def contents_flowables(documents: list[DocumentInfo], front: list[tuple[str, str]],
                        marks: Marks, style: HouseStyle, width: float,
                        links: Links) -> list[Flowable]:
-    """Nr, document, signature status at bundle time, page; then the front sections."""
+    """Nr, document, signature status at bundle time, page; then the front sections.
+    Each line links as a whole (its full width and height) to what it names."""
     st = CellStyles(style)
     widths = [26, width * 0.50, width * 0.50 - 26 - 44, 44]
     data: list[list[Any]] = [[Paragraph(markup(_("Nr.")), st.head),
@@ -149,7 +168,7 @@ def contents_flowables(documents: list[DocumentInfo], front: list[tuple[str, str
                                         st.head),
                               Paragraph(markup(_("Pagina")), st.head)]]
     for key, title in front:
-        data.append(["", Paragraph(f'<a href="#{key}">{markup(title)}</a>', st.bold), "",
+        data.append([RowLink(key), Paragraph(markup(title), st.bold), "",
                      PageRef(marks, key, 40, st.bold.leading)])
     for doc in documents:
         sig = doc.signatures
@@ -158,10 +177,10 @@ def contents_flowables(documents: list[DocumentInfo], front: list[tuple[str, str
         lines += [Paragraph(markup(line), st.note) for line in sig.details()]
         data.append([Paragraph(str(doc.number), st.bold),
                      [LinkSpot(links, doc.number, widths[1] - 4, -st.bold.leading),
-                      Paragraph(markup(doc.title), st.bold),
+                      Paragraph(_title_markup(doc, style), st.bold),
                       Paragraph(markup(doc.subtitle), st.note)],
                      lines, Paragraph(str(doc.first_page), st.bold)])
-    table = Table(data, colWidths=widths, repeatRows=1, style=table_style([
+    table = LinkedTable(data, colWidths=widths, repeatRows=1, style=table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
         ("BACKGROUND", (0, 0), (-1, 0), style.color("table_header")),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, style.color("rule")),

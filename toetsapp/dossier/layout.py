@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from toetsapp.export.doc import Marks, Running, clip, form_name
 from toetsapp.export.style import FONT_ROLES, HouseStyle
@@ -65,10 +65,61 @@ class LinkSpot(Flowable):
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
+    covered = False
+    """Set by :class:`LinkedTable`: the link spans the whole row instead."""
+
     def draw(self) -> None:
+        if self.covered:
+            return
         x, y = self.canv.absolutePosition(0, 0)
         page = self.canv.getPageNumber() - 1
         self.links.spots.append((page, (x, y, x + self.width, y + self.height), self.number))
+
+
+class RowLink(Flowable):
+    """Zero-size marker in a cell of a :class:`LinkedTable`: the whole row links to the
+    anchor ``key`` of the same document."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key, self.width, self.height = key, 0, 0
+        self._pdf_tag = UNTAGGED
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def _markers(cell: object) -> list[Flowable]:
+    items = cell if isinstance(cell, list | tuple) else [cell]
+    return [item for item in items if isinstance(item, LinkSpot | RowLink)]
+
+
+class LinkedTable(Table):
+    """A table whose rows with a :class:`LinkSpot` or :class:`RowLink` link as a whole:
+    the link rectangle spans the row's full width and height (also after a split)."""
+
+    def draw(self) -> None:
+        rows = []
+        for index, row in enumerate(self._cellvalues):
+            found = [m for cell in row for m in _markers(cell)]
+            if found:
+                for marker in found:
+                    marker.covered = True  # type: ignore[attr-defined]
+                rows.append((index, found[0]))
+        super().draw()
+        cols, tops = self._colpositions, self._rowpositions
+        for index, marker in rows:
+            x1, y1 = self.canv.absolutePosition(cols[0], tops[index + 1])
+            x2, y2 = self.canv.absolutePosition(cols[-1], tops[index])
+            if isinstance(marker, RowLink):
+                self.canv.linkRect("", marker.key, (cols[0], tops[index + 1], cols[-1],
+                                                    tops[index]), relative=1, thickness=0)
+            else:
+                page = self.canv.getPageNumber() - 1
+                marker.links.spots.append((page, (x1, y1, x2, y2), marker.number))
 
 
 class DossierCanvas(TaggedCanvas):

@@ -1,162 +1,136 @@
-"""Reading the bookmarks of a document, to nest them under its bookmark in the dossier.
+"""Bookmarks and destinations across the merge, on pikepdf objects.
 
-Plain outline items (a title, a ``/Dest`` array and links; what ReportLab writes) are
-read straight from their bytes, which is several times quicker than pypdf's parser;
-anything else is read with pypdf.
+A document's outline items are read from its own file, each destination resolved to an
+explicit one (named destinations looked up in the source's name tree or ``/Dests``,
+GoTo actions followed) and pointed at the copied page; the dossier's outline, with each
+document's items nested under its own entry, is then written in one go. (pikepdf's
+``Outline`` model does the same item by item in Python and took a third of the merge
+time for 1,500 pages; walking ``/First`` and ``/Next`` directly is several times faster.)
 """
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
-
-from pypdf.generic import (
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    read_hex_string_from_stream,
-    read_string_from_stream,
-)
-
-from toetsapp.dossier.pdfsyntax import pdf_value
 
 MAX_DEPTH = 12
 MAX_ITEMS = 100_000
 
+PageMap = dict[tuple[int, int], Any]
+"""Source page (object number, generation) -> the copied page object in the dossier."""
+
 
 @dataclass
 class Node:
-    """An outline item to write: title, target (new page object number and the view,
-    e.g. ``/XYZ 51 799 0``) and children; ``open`` shows its children."""
+    """An outline item to write: title, target (an explicit destination array in the
+    dossier, or None) and children; ``open`` shows its children."""
 
     title: str
-    dest: tuple[int, bytes] | None
+    dest: Any = None
     children: list[Node] = field(default_factory=list)
     open: bool = False
 
 
-def _source_dest(item: DictionaryObject, named: Callable[[str], Any]) -> Any:
-    dest = item.get("/Dest")
-    if dest is None:
-        action = item.get("/A")
-        action = action.get_object() if action is not None else None
-        if isinstance(action, DictionaryObject) and action.get("/S") == "/GoTo":
+class Destinations:
+    """Resolves destinations of one source PDF (explicit, named, or a GoTo action) to
+    explicit destinations on the copied pages."""
+
+    def __init__(self, src: Any, pages: PageMap) -> None:
+        self.src, self.pages = src, pages
+        self._names: Any = None
+
+    def _named(self, name: Any) -> Any:
+        import pikepdf
+
+        root = self.src.Root
+        if isinstance(name, pikepdf.Name):
+            dests = root.get("/Dests")
+            return dests.get(name) if isinstance(dests, pikepdf.Dictionary) else None
+        if self._names is None:
+            names = root.get("/Names")
+            tree = names.get("/Dests") if isinstance(names, pikepdf.Dictionary) else None
+            self._names = (pikepdf.NameTree(tree) if isinstance(tree, pikepdf.Dictionary)
+                           else False)
+        return self._names.get(str(name)) if self._names else None
+
+    def explicit(self, dest: Any, action: Any = None) -> Any:
+        """The explicit destination (``[page /View …]`` on the copied page) or None."""
+        import pikepdf
+
+        if dest is None and isinstance(action, pikepdf.Dictionary) and \
+                action.get("/S") == "/GoTo":
             dest = action.get("/D")
-    dest = dest.get_object() if isinstance(dest, IndirectObject) else dest
-    if isinstance(dest, str | bytes):
-        dest = named(str(dest))
-    if isinstance(dest, DictionaryObject):
-        dest = dest.get("/D")
-    return dest
-
-
-_LINKS = re.compile(rb"/(First|Next)\s+(\d+)\s+(\d+)\s+R")
-_COUNT = re.compile(rb"/Count\s+(-?\d+)")
-_DEST = re.compile(rb"/Dest\s*\[\s*(\d+)\s+\d+\s+R\s*(/[A-Za-z]+)((?:\s*(?:-?[\d.]+|null))*)\s*\]")
-_TITLE = re.compile(rb"/Title\s*([(<])")
-
-
-@dataclass
-class _Raw:
-    """An outline item read straight from its bytes (the common, simple case)."""
-
-    title: str
-    dest: tuple[int, bytes] | None
-    first: tuple[int, int] | None
-    next: tuple[int, int] | None
-    count: int
-
-
-def _fast_item(data: bytes, offset: int, idnum: int) -> _Raw | None:
-    """Parse a plain outline dictionary (title, /Dest array, links) with regular
-    expressions; None when it holds anything else (then pypdf reads it)."""
-    end = data.find(b"endobj", offset, offset + 4000)
-    if end < 0:
-        return None
-    text = data[offset:end]
-    head = text.find(b"<<")
-    if head < 0 or text[:head].split()[:1] != [str(idnum).encode()]:
-        return None
-    body = text[head + 2:text.rfind(b">>")]
-    if b"/A " in body or b"/A<<" in body or b"<<" in body or b"/SE" in body:
-        return None
-    title = _TITLE.search(body)
-    dest = _DEST.search(body)
-    if title is None or (dest is None and b"/Dest" in body):
-        return None
-    reader = read_string_from_stream if title.group(1) == b"(" else read_hex_string_from_stream
-    stream = io.BytesIO(body[title.start(1):])
-    if title.group(1) == b"<":
-        stream.read(1)
-    links = {name: (int(num), int(gen)) for name, num, gen in _LINKS.findall(body)}
-    count = _COUNT.search(body)
-    return _Raw(str(reader(stream)),
-                (int(dest.group(1)), dest.group(2) + b" " + b" ".join(dest.group(3).split()))
-                if dest else None,
-                links.get(b"First"), links.get(b"Next"), int(count.group(1)) if count else 0)
-
-
-def read_outline(reader: Any, pages: dict[int, int],
-                 data: bytes | None = None) -> list[Node]:
-    """The outline of ``reader`` with destinations mapped through ``pages`` (source page
-    object number to the copied page's number). Items whose page was not copied keep no target.
-    ``data``: the file's bytes, for reading plain items quickly."""
-    root = reader.root_object.get("/Outlines")
-    root = root.get_object() if root is not None else None
-    if not isinstance(root, DictionaryObject):
-        return []
-    offsets = reader.xref.get(0, {}) if data is not None else {}
-    packed = getattr(reader, "xref_objStm", {})
-    cache: dict[str, Any] = {}
-    seen: set[Any] = set()
-
-    def named(name: str) -> Any:
-        if "names" not in cache:
-            cache["names"] = reader.named_destinations
-        found = cache["names"].get(name)
-        page = getattr(found, "page", None)
-        return [page, NameObject("/Fit")] if isinstance(page, IndirectObject) else None
-
-    def target(dest: Any) -> tuple[int, bytes] | None:
-        if isinstance(dest, list) and dest and isinstance(dest[0], IndirectObject):
-            page = pages.get(dest[0].idnum)
-            view = b" ".join(pdf_value(item) for item in dest[1:]) or b"/Fit"
-            return (page, view) if page is not None else None
-        return None
-
-    def fast(ref: Any) -> _Raw | None:
-        if not isinstance(ref, IndirectObject) or ref.generation or ref.idnum in packed:
+        if isinstance(dest, pikepdf.String | pikepdf.Name):
+            dest = self._named(dest)
+        if isinstance(dest, pikepdf.Dictionary):
+            dest = dest.get("/D")
+        if not isinstance(dest, pikepdf.Array) or not len(dest):
             return None
-        offset = offsets.get(ref.idnum)
-        return _fast_item(data, offset, ref.idnum) if offset is not None else None  # type: ignore[arg-type]
+        page = dest[0]
+        target = self.pages.get(page.objgen) if isinstance(page, pikepdf.Dictionary) else None
+        if target is None:
+            return None
+        view = [item for item in list(dest)[1:6]
+                if item is None or isinstance(item, int | float | Decimal | pikepdf.Name)]
+        return pikepdf.Array([target, *(view or [pikepdf.Name.Fit])])
 
-    def walk(ref: Any, depth: int) -> list[Node]:
+
+def read_outline(src: Any, dests: Destinations) -> list[Node]:
+    """The outline of ``src`` with destinations on the copied pages (items whose page
+    was not copied keep no target). Stops at a cycle, at ``MAX_DEPTH`` levels and at
+    ``MAX_ITEMS`` items, so a hostile outline cannot hang the merge."""
+    import pikepdf
+
+    root = src.Root.get("/Outlines")
+    seen: set[tuple[int, int]] = set()
+
+    def walk(item: Any, depth: int) -> list[Node]:
         nodes: list[Node] = []
-        while ref is not None and depth < MAX_DEPTH and len(seen) < MAX_ITEMS:
-            key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
+        while isinstance(item, pikepdf.Dictionary) and len(seen) < MAX_ITEMS:
+            key = item.objgen
             if key in seen:
                 break
-            seen.add(key)
-            raw = fast(ref)
-            if raw is not None:
-                page = pages.get(raw.dest[0]) if raw.dest else None
-                first = IndirectObject(*raw.first, reader) if raw.first else None
-                nodes.append(Node(raw.title, (page, raw.dest[1])  # type: ignore[index]
-                                  if page is not None else None,
-                                  walk(first, depth + 1), raw.count > 0))
-                ref = IndirectObject(*raw.next, reader) if raw.next else None
-                continue
-            item = ref.get_object()
-            if not isinstance(item, DictionaryObject):
-                break
-            count = item.get("/Count", 0)
-            nodes.append(Node(str(item.get("/Title", "")), target(_source_dest(item, named)),
-                              walk(item.raw_get("/First") if "/First" in item else None,
-                                   depth + 1), isinstance(count, int) and count > 0))
-            ref = item.raw_get("/Next") if "/Next" in item else None
+            if key != (0, 0):
+                seen.add(key)
+            title = item.get("/Title")
+            count = item.get("/Count")
+            children = walk(item.get("/First"), depth + 1) if depth < MAX_DEPTH else []
+            nodes.append(Node(str(title) if isinstance(title, pikepdf.String) else "",
+                              dests.explicit(item.get("/Dest"), item.get("/A")), children,
+                              bool(children) and isinstance(count, int) and count > 0))
+            item = item.get("/Next")
         return nodes
 
-    return walk(root.raw_get("/First") if "/First" in root else None, 0)
+    return walk(root.get("/First"), 0) if isinstance(root, pikepdf.Dictionary) else []
+
+
+def _visible(node: Node) -> int:
+    return len(node.children) + sum(_visible(c) for c in node.children if c.open)
+
+
+def write_outline(out: Any, nodes: list[Node]) -> None:
+    """The dossier's bookmarks, as pikepdf objects (/First, /Next, /Count, …)."""
+    import pikepdf
+
+    root = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines))
+
+    def level(items: list[Node], parent: Any) -> tuple[Any, Any]:
+        made = [out.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(node.title),
+                                                     Parent=parent)) for node in items]
+        for i, (node, item) in enumerate(zip(items, made, strict=True)):
+            if node.dest is not None:
+                item.Dest = node.dest
+            if i:
+                item.Prev = made[i - 1]
+            if i + 1 < len(made):
+                item.Next = made[i + 1]
+            if node.children:
+                item.First, item.Last = level(node.children, item)
+                item.Count = _visible(node) if node.open else -_visible(node)
+        return made[0], made[-1]
+
+    if nodes:
+        root.First, root.Last = level(nodes, root)
+        root.Count = len(nodes) + sum(_visible(n) for n in nodes if n.open)
+    out.Root.Outlines = root

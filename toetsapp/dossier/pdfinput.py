@@ -1,40 +1,41 @@
-"""One input PDF, read once and checked: every way it can be unusable becomes a
-:class:`~toetsapp.errors.FileProblem` that names the file."""
+"""One input PDF, read once with pikepdf (qpdf) and checked: every way it can be unusable
+becomes a :class:`~toetsapp.errors.FileProblem` that names the file. The opened
+:class:`pikepdf.Pdf` is kept for the merge, so each input is parsed only once."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+
 from toetsapp.errors import FileProblem
-from toetsapp.files.pdfguard import PDF_ERRORS, pdf_problem
+from toetsapp.files.pdfguard import CORE_ERRORS, open_pikepdf, pdf_problem, read_stream
 from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.files.store import SUFFIX, toets_from_bytes
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
 
 TAIL = 2048
-# pypdf reports repairs through logging; without a handler Python would print them on
-# stderr of the command line. The dossier reports problems itself.
-logging.getLogger("pypdf").addHandler(logging.NullHandler())
+SNIFF = 200  # bytes of an attachment read to recognise a toets by its content
 
 
 @dataclass
 class PdfInput:
-    """An input PDF: its exact bytes (attached unchanged), a pypdf reader over them,
-    and the embedded toets when there is one."""
+    """An input PDF: its exact bytes (attached unchanged), the pikepdf document over
+    them, and the embedded toets when there is one."""
 
     path: Path
     data: bytes
-    reader: Any  # pypdf.PdfReader
+    pdf: Any  # pikepdf.Pdf
     pages: int
     title: str
     toets: Toets | None = None
     toets_bytes: bytes | None = None
+    tagged: bool = False
     original: bytes | None = None  # the file as given, when the PDF was rendered from it
 
     @property
@@ -74,11 +75,20 @@ def check_pdf_bytes(path: Path, data: bytes) -> None:
 
 
 def damaged(path: Path, exc: BaseException) -> FileProblem:
-    """The message for a PDF pypdf cannot make sense of."""
+    """The message for a PDF the library cannot make sense of."""
     return pdf_problem(path, exc)
 
 
-READ_ERRORS: tuple[type[BaseException], ...] = PDF_ERRORS
+READ_ERRORS: tuple[type[BaseException], ...] = CORE_ERRORS
+"""What reading with pikepdf raises (pypdf is not loaded for the dossier)."""
+
+
+def is_tagged(pdf: Any) -> bool:
+    """Whether the PDF is a tagged PDF: a structure tree and ``/MarkInfo /Marked true``."""
+    root = pdf.Root
+    info = root.get("/MarkInfo")
+    return (isinstance(root.get("/StructTreeRoot"), pikepdf.Dictionary)
+            and isinstance(info, pikepdf.Dictionary) and bool(info.get("/Marked", False)))
 
 
 def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
@@ -90,28 +100,24 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
 
 def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
     """:func:`open_pdf` for bytes already read (``path`` names them in messages)."""
-    from pypdf import PdfReader
-
     check_pdf_bytes(path, data)
+    pdf = open_pikepdf(data, path)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise FileProblem(path, _("de PDF is versleuteld (beveiligd met een wachtwoord of "
-                                      "met beperkingen); lever een onbeveiligde versie aan"))
-        pages = len(reader.pages)
-        title = _pdf_title(reader)
+        pages = len(pdf.pages)
+        if pdf.get_warnings():
+            pdf = _repaired(pdf, data, path)
+            pages = len(pdf.pages)
+        title = _pdf_title(pdf)
+        tagged = is_tagged(pdf)
+        found = PdfInput(path, data, pdf, pages, title, tagged=tagged)
+        attached = _embedded_toets(pdf) if need_toets and pages else None
     except FileProblem:
         raise
     except READ_ERRORS as exc:
         raise damaged(path, exc) from None
     if pages == 0:
         raise FileProblem(path, _("de PDF heeft geen pagina's"))
-    found = PdfInput(path, data, reader, pages, title)
     if need_toets:
-        try:
-            attached = _embedded_toets(reader)
-        except READ_ERRORS as exc:
-            raise damaged(path, exc) from None
         if attached is None:
             raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage): het is "
                                       "geen Toetsapp-PDF. Zet hem als 'document' in het "
@@ -119,40 +125,61 @@ def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
         name, toets_bytes = attached
         found.toets = toets_from_bytes(toets_bytes, f"{path}#{name}")
         found.toets_bytes = toets_bytes
-        _check_pairing(path, reader, found.toets)
+        _check_pairing(path, pdf, found.toets, toets_bytes)
     return found
 
 
-def _check_pairing(path: Path, reader: Any, toets: Any) -> None:
-    """Refuse a PDF whose attached toets is not the one its pages were rendered from."""
-    from pypdf.errors import PdfReadError
+def _repaired(pdf: Any, data: bytes, path: Path) -> Any:
+    """qpdf reported damage (it may have dropped a page it could not find): let pypdf
+    rewrite the file too, and keep whichever copy has more pages."""
+    from pypdf import PdfReader, PdfWriter
 
-    from toetsapp.signing.integrity import HASH_KEY, pairing_problem
+    from toetsapp.files import pdfguard
 
     try:
-        recorded = (reader.metadata or {}).get(HASH_KEY)
-    except (PdfReadError, *READ_ERRORS):
+        writer = PdfWriter()
+        writer.append(PdfReader(io.BytesIO(data), strict=False))
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        other = open_pikepdf(buffer.getvalue(), path)
+    except (FileProblem, *pdfguard.PDF_ERRORS):
+        return pdf
+    if len(other.pages) > len(pdf.pages):
+        pdf.close()
+        return other
+    other.close()
+    return pdf
+
+
+def _check_pairing(path: Path, pdf: Any, toets: Any, raw: bytes) -> None:
+    """Refuse a PDF whose attached toets is not the one its pages were rendered from."""
+    from toetsapp.signing.integrity import pairing_problem, recorded_hashes
+
+    try:
+        recorded = recorded_hashes(pdf.docinfo)
+    except READ_ERRORS:
         return
-    problem = pairing_problem(str(recorded) if recorded is not None else None, toets)
+    problem = pairing_problem(recorded, toets, raw)
     if problem:
         raise FileProblem(path, problem)
 
 
-def _embedded_toets(reader: Any) -> tuple[str, bytes] | None:
-    """The attached ``.toets`` (by name, else by content), as Toetsapp embeds it."""
-    files = {name: contents[0] for name, contents in reader.attachments.items() if contents}
-    for name, content in files.items():
+def _embedded_toets(pdf: Any) -> tuple[str, bytes] | None:
+    """The attached ``.toets`` (by name, else by content), as Toetsapp embeds it; read
+    with the decompression cap (a bomb ends as a message)."""
+    files = {name: spec.get_file().obj for name, spec in pdf.attachments.items()}
+    for name, stream in files.items():
         if name.endswith(SUFFIX):
-            return name, content
-    for name, content in files.items():
-        if b'"toetsapp/toets"' in content.lstrip()[:200]:
+            return name, read_stream(stream)
+    for name, stream in files.items():
+        content = read_stream(stream)
+        if b'"toetsapp/toets"' in content.lstrip()[:SNIFF]:
             return name, content
     return None
 
 
-def _pdf_title(reader: Any) -> str:
+def _pdf_title(pdf: Any) -> str:
     try:
-        meta = reader.metadata
-        return str(meta.title or "").strip() if meta is not None else ""
+        return str(pdf.docinfo.get("/Title", "")).strip()
     except READ_ERRORS:
         return ""

@@ -17,7 +17,7 @@ from toetsapp.engine.provisional import (
 )
 from toetsapp.engine.scoring import DimensionScore, Reason, VerdictScore
 from toetsapp.formatting import format_list
-from toetsapp.i18n import _
+from toetsapp.i18n import _, ngettext
 from toetsapp.model.condition import QuestionCondition, iter_leaves
 from toetsapp.model.form import Question
 from toetsapp.model.rubric import Rubric
@@ -39,9 +39,11 @@ def _basis(reason: Reason, cform: CompiledForm, effective: Mapping[str, Any],
     for qid in reason.questions:
         question = cform.questions.get(qid)
         if question is not None:
-            shown = _matching_rows(reason, question, effective.get(qid)) or format_answer(
-                question, effective.get(qid), language) or _("niet beantwoord")
-            out.append((question.title(language), _clip(shown)))
+            value = effective.get(qid)
+            shown = _matching_rows(reason, question, value, language) or _table_items(
+                question, value, language) or _clip(format_answer(question, value, language)
+                                          or _("niet beantwoord"))
+            out.append((question.title(language), shown))
     for dim_id in reason.dimensions:
         dim = rubric.dimension(dim_id)
         level = levels.get(dim_id)
@@ -52,7 +54,7 @@ def _basis(reason: Reason, cform: CompiledForm, effective: Mapping[str, Any],
     return tuple(out)
 
 
-def _matching_rows(reason: Reason, question: Question, value: Any) -> str:
+def _matching_rows(reason: Reason, question: Question, value: Any, language: str = "nl") -> str:
     """For table rules: the rows that made an ``any_row`` comparison hold."""
     if question.type != "table" or reason.when is None or not isinstance(value, list):
         return ""
@@ -63,18 +65,60 @@ def _matching_rows(reason: Reason, question: Question, value: Any) -> str:
     rows = [row for row in value if any(row_matches(leaf, question, row) for leaf in leaves)]
     if not rows:
         return ""
-    label_column = next((c.id for c in question.columns or () if c.type in ("text", "textarea")),
-                        None)
-    names = [str(row.get(label_column)) for row in rows if label_column and row.get(label_column)]
-    count = _("{n} van {total} rijen").format(n=len(rows), total=len(value))
-    return f"{'; '.join(names)} ({count})" if names else count
+    names = _row_names(question, rows, language)
+    if names:
+        return _clip_items(names)
+    return ngettext("{n} van de {total} vermeldingen", "{n} van de {total} vermeldingen",
+                    len(value)).format(n=len(rows), total=len(value))
 
 
-def _clip(text: str, limit: int = 120) -> str:
-    """At most ``limit`` characters, shortened at a word boundary (never mid-word)."""
+def _row_names(question: Question, rows: list[Any], language: str) -> list[str]:
+    """What each row is called: its first text column (the measure, the risk), else its
+    first column with that column's label ('Jaar 2027')."""
+    columns = list(question.columns or ())
+    named = next((c for c in columns if c.type in ("text", "textarea")), None)
+    column = named or (columns[0] if columns else None)
+    if column is None:
+        return []
+    prefix = "" if named else column.label.get(language) + " "
+    return [prefix + " ".join(str(row.get(column.id)).split()) for row in rows
+            if isinstance(row, dict) and row.get(column.id) not in (None, "")]
+
+
+def _table_items(question: Question, value: Any, language: str) -> str:
+    """A table as the reader knows it: the names of its rows, never 'N rijen'."""
+    if question.type != "table" or not isinstance(value, list) or not value:
+        return ""
+    names = _row_names(question, value, language)
+    if names:
+        return _clip_items(names)
+    return ngettext("{n} vermelding", "{n} vermeldingen", len(value)).format(n=len(value))
+
+
+def _clip_items(items: list[str], limit: int = 200) -> str:
+    """Whole items joined by '; ' up to about ``limit`` characters, then how many more."""
+    shown: list[str] = []
+    for item in items:
+        if shown and len("; ".join([*shown, item])) > limit:
+            break
+        shown.append(_clip(item))
+    rest = len(items) - len(shown)
+    text = "; ".join(shown)
+    return text + (" " + ngettext("(en nog {n})", "(en nog {n})", rest).format(n=rest)
+                   if rest else "")
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    """At most about ``limit`` characters, shortened at the end of a sentence or else at
+    a word boundary (never mid-word); a list ('a; b; c') keeps whole items."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
+    if "; " in text:
+        return _clip_items(text.split("; "), limit)
+    sentence = text.rfind(". ", 0, limit)
+    if sentence > limit // 2:
+        return text[:sentence + 1] + " …"
     cut = text.rfind(" ", 0, limit - 1)
     head = text[:cut] if cut > limit // 2 else text[:limit - 1]
     return head.rstrip(" ,;:") + " …"

@@ -16,7 +16,7 @@ from toetsapp.export.doc import Marks, heading
 from toetsapp.export.style import HouseStyle
 from toetsapp.export.text import markup, numbered, paragraphs
 from toetsapp.export.view import Grade, View
-from toetsapp.formatting import format_datetime
+from toetsapp.formatting import format_moment
 from toetsapp.i18n import _
 from toetsapp.model.toets import Override
 
@@ -88,8 +88,7 @@ class Annex:
         else:
             head = _("✱ Afwijking door de toetser: berekend {computed}, vastgesteld {chosen}.") \
                 .format(computed=computed.label, chosen=chosen.label)
-        who = ", ".join(x for x in (override.by, format_datetime(override.at, self.v.language)
-                                    + " UTC") if x)
+        who = ", ".join(x for x in (override.by, format_moment(override.at, self.v.language)) if x)
         parts = paragraphs(override.motivation, self.note, 1500)
         lead = f"<b>{markup(head)}</b><br/>{markup(_('Motivering:'))} "
         if parts:

@@ -175,12 +175,15 @@ class Body:
                         ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
                         for v, s in choice_states(question, answer))]
         else:
-            given = answer_flowables(question, answer.value, self.s, self.width, lang,
+            shown = answer_flowables(question, answer.value, self.s, self.width, lang,
                                      text_lang=self.answer_lang)
+            if shown and getattr(shown[0], "keep_whole", False):  # heading stays with it
+                for flowable in out:
+                    flowable.keepWithNext = True
             if question.type in ("text", "textarea") and self.answer_lang:
-                given = [in_language(p, self.answer_lang)
-                         for p in given]  # the answer stays in the toets's own language
-            out += given
+                shown = [in_language(p, self.answer_lang)
+                         for p in shown]  # the answer stays in the toets's own language
+            out += shown
         if answer.other.strip():
             out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk,
                             self.answer_lang)

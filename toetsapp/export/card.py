@@ -25,6 +25,7 @@ from toetsapp.export.card_parts import (
     dimension_table,
     figure_value,
     scale_text,
+    states_markup,
     verdict_scale,
 )
 from toetsapp.export.concept import Concept, draw_notice
@@ -221,7 +222,9 @@ class Card(Flowable):
         note_style = self._p("fig-note", size="tiny", color="muted")
         note_h, note_para = 0.0, None
         if note:
-            note_para = shrunk(note, resized(note_style, 6.2), inner, 2, 4.5)
+            note_para = next((p for size in (6.2, 5.8, 5.4)  # one line leaves the value room
+                              if (p := fitting(note, resized(note_style, size), inner, 1))),
+                             None) or shrunk(note, resized(note_style, 6.2), inner, 2, 4.5)
             _w, note_h = note_para.wrapOn(c, inner, 1e6)
         room = height - used - note_h - 6
         if state == "value":
@@ -295,6 +298,8 @@ class Card(Flowable):
             return Paragraph(markup(_("n.v.t.")), muted)
         if not checklist.answered:  # type: ignore[attr-defined]
             return Paragraph(markup(_("niet ingevuld")), muted)
+        if checklist.states:  # type: ignore[attr-defined]
+            return Paragraph(states_markup(checklist.states), st)  # type: ignore[attr-defined]
         items = checklist.items  # type: ignore[attr-defined]
         yes = " · ".join("✓ " + markup(label) for label, on in items if on) or markup(_("geen"))
         no = " · ".join(markup(label) for label, on in items if not on)

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table
 
+from toetsapp.display import state_label
 from toetsapp.export.signatures import SignatureRow
 from toetsapp.export.style import HouseStyle, table_style, text_color_on
 from toetsapp.export.text import fitting, markup, resized
@@ -246,3 +247,17 @@ def cosigner_table(v: View, rows: Sequence[SignatureRow], s: HouseStyle, width: 
     table = Table(data, colWidths=widths, style=table_style(commands))
     table.hAlign = "LEFT"
     return header_table(table, "column")
+
+
+def states_markup(states: Sequence[tuple[str, str]]) -> str:
+    """Per aspect its state, grouped: 'Gevolgen: ✓ A · ✓ B / Geen gevolgen: C /
+    n.v.t.: D' (each aspect once, every state named in words, not by colour)."""
+    lines = []
+    for state, mark in (("gevolgen", "✓\u00a0"), ("geen_gevolgen", ""), ("nvt", "")):
+        names = [mark + markup(label) for label, s in states if s == state]
+        if names:
+            head = state_label(state)
+            head = head if state == "nvt" else head[:1].upper() + head[1:]  # 'n.v.t.' stays
+            line = f"<b>{markup(head)}:</b> {' · '.join(names)}"
+            lines.append(line if state == "gevolgen" else f'<font color="#5B5B5B">{line}</font>')
+    return "<br/>".join(lines)

@@ -2,7 +2,9 @@
 
 One layout pass only. Numbers that are known only at the end ("pagina X van Y",
 the page numbers in the contents) are drawn as PDF form XObjects that every page
-refers to and that are defined just before the file is written.
+refers to and that are defined just before the file is written. The page number of
+page N is the form ``page_N`` (:data:`PAGE_NUMBER_FORM`): a dossier replaces it by
+its own number (:mod:`toetsapp.dossier.pagenumbers`), so keep that name stable.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from toetsapp.pdf.tagging import UNTAGGED, TaggedCanvas, artifact, tag
 
 # Binary (Flate) streams only: ASCII85 on top makes the PDF a quarter larger and slower.
 rl_config.useA85 = 0
+PAGE_NUMBER_FORM = "page"
+"""Prefix of the per-page form that draws "pagina x van y" (see the module docstring)."""
 
 
 @dataclass
@@ -196,7 +200,7 @@ class ToetsDoc(BaseDocTemplate):
         canv.setFont(FONT_ROLES["regular"], size)
         canv.drawString(left, y, clip(self.running.footer_left, FONT_ROLES["regular"], size,
                                       right - left - 110))
-        canv.doForm(form_name("page", str(page)))
+        canv.doForm(form_name(PAGE_NUMBER_FORM, str(page)))
         canv.restoreState()
 
     def _finish(self, canv: Canvas) -> None:
@@ -204,7 +208,7 @@ class ToetsDoc(BaseDocTemplate):
         size = s.size("header")
         right, y = s.page_size[0] - s.margin("right"), s.offset("footer")
         for page in range(1, total + 1):
-            canv.beginForm(form_name("page", str(page)))
+            canv.beginForm(form_name(PAGE_NUMBER_FORM, str(page)))
             canv.setFillColor(s.color("muted"))
             canv.setFont(FONT_ROLES["regular"], size)
             canv.drawRightString(right, y, _("pagina {page} van {total}")

@@ -48,18 +48,23 @@ def attach_file(pdf_doc: object, name: str, data: bytes, description: str,
     catalog.__NoDefault__ = [*type(catalog).__NoDefault__, "AF"]
 
 
-def record_content_hash(pdf_doc: object, digest: str) -> None:
-    """Write the toets content hash (as in the colophon) into the PDF's ``/Info`` as
-    ``/ToetsappContentHash``, so the pages can be paired with the embedded data."""
+def record_content_hash(pdf_doc: object, digest: str | None, file_digest: str) -> None:
+    """Write what the pages are rendered from into the PDF's ``/Info``: the embedded
+    file's SHA-256 as ``/ToetsappAttachmentHash`` (stable across format versions) and
+    the toets content hash of the colophon as ``/ToetsappContentHash``."""
     from reportlab.pdfbase import pdfdoc as p
 
     base = type(pdf_doc.info)
+    extra = [(b"/ToetsappAttachmentHash ", file_digest)]
+    if digest is not None:
+        extra.append((b"/ToetsappContentHash ", digest))
 
     class _Info(base):  # type: ignore[misc, valid-type]
         def format(self, document: object) -> bytes:
             text = base.format(self, document)
-            extra = p.PDFString(digest).format(document)
-            return text[:text.rindex(b">>")] + b"/ToetsappContentHash " + extra + b" >>"
+            added = b"".join(key + p.PDFString(value).format(document) + b" "
+                             for key, value in extra)
+            return text[:text.rindex(b">>")] + added + b">>"
 
     info = _Info()
     info.__dict__.update(pdf_doc.info.__dict__)

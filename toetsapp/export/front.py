@@ -10,7 +10,7 @@ from toetsapp.export.doc import Marks, PageRef, heading
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import markup, paragraphs
 from toetsapp.export.view import View, role_label, status_label
-from toetsapp.formatting import format_date, format_datetime
+from toetsapp.formatting import format_date, format_moment
 from toetsapp.i18n import _, ngettext
 from toetsapp.pdf.tables import SAME, structured
 
@@ -73,8 +73,8 @@ def particulars(view: View, marks: Marks, style: HouseStyle, width: float) -> li
         (_("Datum toets"), format_date(meta.toets_date, lang) if meta.toets_date else ""),
         (_("Uiterste datum"), format_date(meta.deadline, lang) if meta.deadline else ""),
         (_("Status"), status_label(meta.status)),
-        (_("Aangemaakt"), format_datetime(meta.created, lang) + " UTC"),
-        (_("Laatst gewijzigd"), format_datetime(meta.modified, lang) + " UTC"),
+        (_("Aangemaakt"), format_moment(meta.created, lang)),
+        (_("Laatst gewijzigd"), format_moment(meta.modified, lang)),
         (_("Volledigheid"), completeness(view)),
     ]
     return [*heading(marks, "particulars", _("Gegevens van de toets"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -13,6 +12,7 @@ from datetime import UTC, datetime
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from toetsapp import __version__
+from toetsapp.canonical import file_digest
 from toetsapp.export.annex import ANNEX_KEY, Annex
 from toetsapp.export.body import Body, section_key
 from toetsapp.export.card import Card
@@ -141,8 +141,11 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
             canv.archive = archive_for(toets, PDF_LANG.get(lang, lang))
             attach_file(canv._doc, name, data, _("De toets als Toetsapp-bestand"),
                         toets.metadata.modified)
-            with contextlib.suppress(UnicodeEncodeError):
-                record_content_hash(canv._doc, toets_content_hash(toets))
+            try:
+                digest: str | None = toets_content_hash(toets)
+            except UnicodeEncodeError:
+                digest = None
+            record_content_hash(canv._doc, digest, file_digest(data))
             add_signature_fields(canv, [_("Handtekening van {organisation}").format(
                 organisation=org.name) for org in toets.metadata.organisations])
 

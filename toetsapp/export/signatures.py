@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from toetsapp.export.doc import Marks, heading
 from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import markup, numbered, paragraphs
-from toetsapp.formatting import format_datetime
+from toetsapp.formatting import format_moment
 from toetsapp.i18n import _
 from toetsapp.model.toets import CoSignature
 
@@ -64,7 +64,7 @@ def rows_from_signatures(signatures: Sequence[CoSignature],
         result = verifications[i] if verifications is not None and i < len(verifications) else None
         verified = result if isinstance(result, bool) else None
         rows.append(SignatureRow(sig.organisation, sig.name, sig.role, position_label(sig.position),
-                                 format_datetime(sig.signed_at, language) + " UTC", sig.remarks,
+                                 format_moment(sig.signed_at, language), sig.remarks,
                                  verified, result if isinstance(result, str) else ""))
     return rows
 

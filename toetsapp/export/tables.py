@@ -206,6 +206,10 @@ def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay:
         commands.append(("LINEBELOW", (0, last), (-1, last), 0.4, style.color("rule")))
         if total_row and index == len(texts) - 1:
             commands.append(("LINEABOVE", (0, first), (-1, first), 0.8, style.color("accent")))
+    whole = len(data) <= 6  # a short table (a few years of costs) is never split over pages
+    if whole:
+        commands.append(("NOSPLIT", (0, 0), (-1, -1)))
     table = Table(data, colWidths=lay.widths, repeatRows=1, style=table_style(commands))
     table.hAlign = "LEFT"
+    table.keep_whole = whole  # type: ignore[attr-defined]  # its question stays with it
     return table

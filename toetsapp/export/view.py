@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from toetsapp.display import format_value, not_applicable_text
+from toetsapp.display import choice_states, format_value, not_applicable_text
 from toetsapp.engine import DimensionScore, Evaluation, evaluate_toets
 from toetsapp.engine.compiled import CompiledForm, compiled
 from toetsapp.engine.keyfigures import KeyFigureValue
@@ -85,6 +85,8 @@ class ChecklistView:
     answered: bool
     applies: bool
     question_id: str
+    states: tuple[tuple[str, str], ...] = ()
+    """Per choice of a per-choice question: (label, 'gevolgen' | 'geen_gevolgen' | 'nvt')."""
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,8 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
             continue
         if figure.display == "checklist":
             view.checklists.append(_checklist(figure.label.get(language), cform,
-                                              figure.question, evaluation, language))
+                                              figure.question, evaluation, language,
+                                              toets.answers.get(figure.question)))
             continue
         text = figure_text(value, cform, language)
         state = figure_state(value)
@@ -276,13 +279,18 @@ def build_view(toets: Toets, form: Form, rubric: Rubric | None, language: str) -
 
 
 def _checklist(label: str, cform: CompiledForm, question_id: str, evaluation: Evaluation,
-               lang: str) -> ChecklistView:
+               lang: str, answer: Any = None) -> ChecklistView:
+    """A multichoice as ticked options; per choice its state when the form asks for one."""
     question = cform.questions[question_id]
     value = evaluation.visibility.effective.get(question_id)
     chosen = set(value) if isinstance(value, list) else set()
     items = tuple((c.label.get(lang), c.value in chosen) for c in question.choices or ())
-    return ChecklistView(label, items, isinstance(value, list),
-                         question_id in evaluation.visibility.questions, question_id)
+    states: tuple[tuple[str, str], ...] = ()
+    if question.choice_states and answer is not None:
+        labels = {c.value: c.label.get(lang) for c in question.choices or ()}
+        states = tuple((labels.get(v, v), state) for v, state in choice_states(question, answer))
+    return ChecklistView(label, items, isinstance(value, list) or bool(states),
+                         question_id in evaluation.visibility.questions, question_id, states)
 
 
 def _breakdown(breakdown: Any, cform: CompiledForm, answers: dict[str, Any],

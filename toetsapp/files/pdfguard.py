@@ -39,8 +39,9 @@ def _library_errors(*, with_pypdf: bool = True) -> tuple[type[BaseException], ..
         except ImportError:  # pragma: no cover
             pass
     try:
+        from pikepdf import PasswordError as PikePasswordError
         from pikepdf import PdfError as PikeError
-        errors.append(PikeError)
+        errors += [PikeError, PikePasswordError]
     except ImportError:  # pragma: no cover
         pass
     try:

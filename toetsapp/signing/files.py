@@ -89,7 +89,7 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
         "De PDF heeft geen PDF-handtekening: de pagina's zijn niet beschermd en kunnen "
         "ongemerkt zijn gewijzigd, wat de medeondertekeningen van de gegevens ook zeggen.")]
     try:
-        toets, _bytes = read_embedded_toets(path)
+        toets, embedded = read_embedded_toets(path)
     except FileProblem as problem:
         notes.append(_("De PDF bevat geen Toetsapp-toets; alleen de PDF-handtekeningen zijn "
                        "gecontroleerd.") + " (" + problem.issues[0].message + ")")
@@ -103,5 +103,5 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
                        "de medeondertekeningen hierboven gaan over de gewijzigde toets."))
     return FileReport(path, "pdf", (*results, *cosigned),
                       tuple(missing_signers(toets, cosigned)), tuple(notes), integrity,
-                      pairing_problem(rendered_hash(data), toets) or "", _tally(toets, cosigned),
-                      toets)
+                      pairing_problem(rendered_hash(data), toets, embedded) or "",
+                      _tally(toets, cosigned), toets)

@@ -12,8 +12,9 @@ report, and this module does (with pikepdf, on the exact bytes each signature si
   and the attached files. After the last signature only validation data (DSS) and
   document timestamps may follow; between signatures, further signatures;
 - the **embedded toets** compared with the one present at the last signature;
-- **pairing**: the content hash of the toets the pages were rendered from (in
-  ``/Info /ToetsappContentHash`` and the colophon) against the embedded toets.
+- **pairing**: the SHA-256 of the embedded file the pages were rendered with (in
+  ``/Info /ToetsappAttachmentHash`` and the colophon) against the embedded file now
+  (older PDFs: the toets content hash, ``/ToetsappContentHash``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from toetsapp.canonical import file_digest
 from toetsapp.i18n import _, ngettext
 
 HASH_KEY = "/ToetsappContentHash"
+FILE_HASH_KEY = "/ToetsappAttachmentHash"  # sha256 of the embedded .toets file's bytes
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _SIGNER_KEYS = ("/ModDate", "/Producer")
 # the same in XMP, as attributes or elements: every signer (pyHanko) updates them
@@ -288,32 +291,49 @@ def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], s
     return PdfIntegrity(len(signed), tuple(problems), embedded_changed, notes, changed)
 
 
-def rendered_hash(data: bytes) -> str | None:
-    """The content hash of the toets the pages were rendered from (``/Info``), if any."""
+def rendered_hash(data: bytes) -> tuple[str | None, str | None]:
+    """What the pages were rendered from (``/Info``): the embedded file's SHA-256 and the
+    toets content hash, each None when absent."""
     import pikepdf
 
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
-            value = pdf.docinfo.get(HASH_KEY)
+            return recorded_hashes(pdf.docinfo)
     except Exception:  # pikepdf raises many kinds for damaged files
-        return None
-    return str(value) if value is not None else None
+        return None, None
 
 
-def pairing_problem(recorded: str | None, toets: Any) -> str | None:
-    """A sentence when the embedded ``toets`` is not the one whose content hash the pages
-    recorded (:func:`rendered_hash`), else None (also for PDFs made before the hash was
-    recorded)."""
+def recorded_hashes(docinfo: Any) -> tuple[str | None, str | None]:
+    """(file hash, content hash) from a PDF's document information."""
+    found = [docinfo.get(key) for key in (FILE_HASH_KEY, HASH_KEY)]
+    return (str(found[0]) if found[0] is not None else None,
+            str(found[1]) if found[1] is not None else None)
+
+
+def pairing_problem(recorded: tuple[str | None, str | None], toets: Any,
+                    raw: bytes) -> str | None:
+    """A sentence when the embedded toets (``raw``, loaded as ``toets``) is not the one
+    the pages were rendered from (:func:`rendered_hash`), else None (also for PDFs made
+    before either hash was recorded).
+
+    The file hash is over the embedded bytes, so it holds across format versions (a
+    later release migrates the toets when loading it; its bytes stay what they were).
+    PDFs that recorded only the content hash are compared by content.
+    """
     from toetsapp.signing.content import toets_content_hash
 
-    if recorded is None:
+    by_file, by_content = recorded
+    if by_file is not None:
+        actual, expected = file_digest(raw), by_file
+    elif by_content is not None:
+        try:
+            actual, expected = toets_content_hash(toets), by_content
+        except (UnicodeEncodeError, ValueError):
+            return None
+    else:
         return None
-    try:
-        actual = toets_content_hash(toets)
-    except (UnicodeEncodeError, ValueError):
-        return None
-    if actual == recorded:
+    if actual == expected:
         return None
     return _("de toets in de bijlage is niet de toets waaruit de pagina's zijn gemaakt "
-             "(inhoudshash van de pagina's {recorded}, van de bijlage {actual})").format(
-        recorded=recorded, actual=actual)
+             "(hash van de pagina's {recorded}, van de bijlage {actual})").format(
+        recorded=expected, actual=actual)

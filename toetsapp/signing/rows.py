@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from cryptography import x509
 
-from toetsapp.formatting import format_datetime
+from toetsapp.formatting import format_moment
 from toetsapp.i18n import _
 from toetsapp.model.toets import Toets
 from toetsapp.signing import certs
@@ -65,7 +65,7 @@ def signature_rows(toets: Toets, results: Sequence[SignatureResult] | None = Non
             lines.append(_("Ook digitaal ondertekend in deze PDF (PAdES)."))
         rows.append(SignatureRow(
             sig.organisation, sig.name, sig.role, position_label(sig.position),
-            format_datetime(sig.signed_at, language) + " UTC", sig.remarks,
+            format_moment(sig.signed_at, language), sig.remarks,
             result.valid if result else None, "\n".join(lines), *_certificate_fields(cert)))
     for key in pades.values():
         rows.append(SignatureRow(
