@@ -142,3 +142,10 @@ def test_a_default_title_never_repeats_the_type():
     assert title == ("Invoeringstoets Vereniging van Nederlandse Gemeenten: "
                      + toets.metadata.short_title.removeprefix("Invoeringstoets "))
     assert title.count("Invoeringstoets") == 1
+
+
+def test_the_comparison_does_not_report_file_format_migrations():
+    toetsen = [example(t) for t in ("uitvoerbaarheidstoets", "doenvermogentoets")]
+    assert all(t.migration_notes for t in toetsen), "the examples are an older format"
+    comparison = compare(toetsen, language="nl")
+    assert not any("formaatversie" in w for w in comparison.warnings)
