@@ -34,12 +34,20 @@ def open_pdf(pdf: bytes) -> pikepdf.Pdf:
     return pikepdf.open(io.BytesIO(pdf))
 
 
-def _mcid_texts(pdf: bytes, page: int) -> dict[int, str]:
+def mcid_texts(pdf: bytes, page: int) -> dict[int, str]:
+    """The text of every MCID on ``page``. A language ``/Span`` nested in an MCID's
+    content (no MCID of its own) belongs to that MCID; pdfplumber, which keeps no stack
+    of marked content, reports it without one, so it goes to the MCID before it."""
     texts: dict[int, str] = defaultdict(str)
+    last = None
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for char in doc.pages[page].chars:
-            if char.get("mcid") is not None:
-                texts[char["mcid"]] += char["text"]
+            mcid = char.get("mcid")
+            if mcid is None and char.get("tag") == "Span":
+                mcid = last
+            if mcid is not None:
+                texts[mcid] += char["text"]
+                last = mcid
     return texts
 
 
@@ -47,7 +55,7 @@ def tree(pdf: bytes, page: int = 0) -> Node:
     """The structure tree, each element with the text it marks on ``page`` (0-based)."""
     doc = open_pdf(pdf)
     pages = {p.objgen: i for i, p in enumerate(doc.pages)}
-    texts = _mcid_texts(pdf, page)
+    texts = mcid_texts(pdf, page)
 
     def build(obj: pikepdf.Dictionary, on: int | None) -> Node:
         if "/Pg" in obj:

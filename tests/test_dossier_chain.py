@@ -131,3 +131,21 @@ def test_the_comparison_pages_show_it_all(compared):
                      "Standpunten van de organisaties", "Waar de toetsen van elkaar afwijken",
                      REMARK, "€ 232.000.000"):
         assert squash(expected) in text, expected
+
+
+def test_a_default_title_never_repeats_the_type():
+    from toetsapp.dossier.build import default_title
+
+    toets = example("invoeringstoets")
+    assert toets.metadata.short_title.startswith("Invoeringstoets ")
+    title = default_title("Invoeringstoets", toets, "", "36 812")  # another bill: named
+    assert title == ("Invoeringstoets Vereniging van Nederlandse Gemeenten: "
+                     + toets.metadata.short_title.removeprefix("Invoeringstoets "))
+    assert title.count("Invoeringstoets") == 1
+
+
+def test_the_comparison_does_not_report_file_format_migrations():
+    toetsen = [example(t) for t in ("uitvoerbaarheidstoets", "doenvermogentoets")]
+    assert all(t.migration_notes for t in toetsen), "the examples are an older format"
+    comparison = compare(toetsen, language="nl")
+    assert not any("formaatversie" in w for w in comparison.warnings)

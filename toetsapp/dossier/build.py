@@ -72,7 +72,10 @@ def default_title(kind: str, toets: object, proposal: str, dossier: str) -> str:
     title = f"{kind} {org}".strip()
     other = toets.metadata.dossiernummer != dossier  # type: ignore[attr-defined]
     if proposal.strip() or other or not org:
-        title += f": {proposal_name(toets, proposal)}"  # type: ignore[arg-type]
+        name = proposal_name(toets, proposal)  # type: ignore[arg-type]
+        if kind and name.casefold().startswith(kind.casefold()):  # not 'Invoeringstoets …:
+            name = name[len(kind):].lstrip(" :–-") or name  # Invoeringstoets Wet X'
+        title += f": {name}"
     return title
 
 

@@ -271,7 +271,8 @@ def compare(toetsen: Sequence[Compared | Toets], *, catalog: Catalog | None = No
         for item in items:
             groups.setdefault(item.form.toets_type, []).append(item)
         warnings = [_("Toets nr. {number}: {warning}").format(number=item.number, warning=w)
-                    for item in items for w in definition_warnings(item.entry.toets, catalog)]
+                    for item in items for w in definition_warnings(item.entry.toets, catalog)
+                    if w not in item.entry.toets.migration_notes]  # file format: not news
         return Comparison(lang, _overview(items, lang),
                           tuple(_type_table(g, lang) for g in groups.values()), tuple(warnings),
                           *chain_tables(items, lang))

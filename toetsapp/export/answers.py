@@ -46,8 +46,9 @@ def shown_value(field: Question | Column, type_: str, value: Any, language: str)
 
 
 def answer_flowables(question: Question, value: Any, style: HouseStyle, width: float,
-                     language: str) -> list[Flowable]:
-    """The answer to ``question`` as flowables that fit ``width``."""
+                     language: str, text_lang: str | None = None) -> list[Flowable]:
+    """The answer to ``question`` as flowables that fit ``width``; ``text_lang``: the
+    language of the answer's own text when it is not the PDF's (for table cells)."""
     styles = style.styles
     if question.type in ("text", "textarea") and isinstance(value, str):
         return paragraphs(value, styles["body"], int(style.data["text"]["chunk_chars"]))
@@ -57,7 +58,7 @@ def answer_flowables(question: Question, value: Any, style: HouseStyle, width: f
     if question.type == "table" and isinstance(value, list):
         from toetsapp.export.tables import table_flowables
 
-        return table_flowables(question, value, style, width, language)
+        return table_flowables(question, value, style, width, language, text_lang)
     return paragraphs(shown_value(question, question.type, value, language), styles["body"])
 
 

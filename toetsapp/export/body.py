@@ -23,15 +23,20 @@ from toetsapp.i18n import _
 from toetsapp.model.form import Question, Section
 from toetsapp.model.toets import Answer
 from toetsapp.pdf import LANGUAGE_TAGS
-from toetsapp.pdf.tagging import in_language
+from toetsapp.pdf.language import in_language, language_mark
 
 
-def labelled(label: str, text: str, style: Any, chunk: int) -> list[Paragraph]:
-    """``text`` as paragraphs, the first one led by a bold ``label``."""
+def labelled(label: str, text: str, style: Any, chunk: int,
+             lang: str | None = None) -> list[Paragraph]:
+    """``text`` as paragraphs, the first one led by a bold ``label``; ``lang``: the
+    language of ``text`` when it is not the document's (the label's)."""
     parts = paragraphs(text, style, chunk)
     lead = f"<b>{markup(label)}</b> "
     if not parts:
         return [Paragraph(lead, style)]
+    if lang:
+        parts = [parts[0], *(in_language(p, lang) for p in parts[1:])]
+        lead += language_mark(lang)
     parts[0] = Paragraph(lead + parts[0].text, style)
     return parts
 
@@ -91,6 +96,10 @@ class Body:
         self.v, self.s, self.marks, self.width = view, style, marks, width
         self.st = style.styles
         self.chunk = int(style.data["text"]["chunk_chars"])
+        own = LANGUAGE_TAGS.get(view.toets.language, view.toets.language)
+        self.doc_lang = LANGUAGE_TAGS.get(view.language, view.language)
+        self.answer_lang = own if view.toets.language != view.language else None
+        """The language of the answers when it is not the PDF's (else None)."""
         self.problems: dict[str, list[str]] = {}
         for problem in view.evaluation.problems:
             if problem.question and problem.kind == "invalid":
@@ -141,9 +150,7 @@ class Body:
         if question.id not in v.evaluation.visibility.questions:
             out.append(Paragraph(markup(_("Niet van toepassing.")), st["not_applicable"]))
             if answered:
-                text = shown_value(question, question.type, answer.value, lang)
-                out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
-                                self.chunk)
+                out += self.earlier(question, answer)
             return out + self.evidence(question, answer, answered=False)
         vis = v.evaluation.visibility
         if question.id in vis.not_applicable:
@@ -153,9 +160,7 @@ class Body:
             out.append(grey_box([Paragraph(markup(text), st["not_applicable"])], self.width,
                                 self.s.color("not_applicable_bg")))
             if answered:
-                text = shown_value(question, question.type, answer.value, lang)
-                out += labelled(_("Eerder ingevuld (telt niet mee):"), text, st["cell_muted"],
-                                self.chunk)
+                out += self.earlier(question, answer)
             return out + self.evidence(question, answer, answered=False)
         if not answered:
             required = question.required or any(
@@ -170,37 +175,48 @@ class Body:
                         ((question.choice(v).label.get(lang) if question.choice(v) else v), s)
                         for v, s in choice_states(question, answer))]
         else:
-            shown = answer_flowables(question, answer.value, self.s, self.width, lang)
+            shown = answer_flowables(question, answer.value, self.s, self.width, lang,
+                                     text_lang=self.answer_lang)
             if shown and getattr(shown[0], "keep_whole", False):  # heading stays with it
                 for flowable in out:
                     flowable.keepWithNext = True
-            if question.type in ("text", "textarea") and v.toets.language != lang:
-                shown = [in_language(p, LANGUAGE_TAGS.get(v.toets.language, v.toets.language))
+            if question.type in ("text", "textarea") and self.answer_lang:
+                shown = [in_language(p, self.answer_lang)
                          for p in shown]  # the answer stays in the toets's own language
             out += shown
         if answer.other.strip():
-            out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk)
+            out += labelled(_("Anders, namelijk:"), answer.other.strip(), st["body"], self.chunk,
+                            self.answer_lang)
         if answer.note.strip():
-            out += labelled(_("Toelichting:"), answer.note.strip(), st["body"], self.chunk)
+            out += labelled(_("Toelichting:"), answer.note.strip(), st["body"], self.chunk,
+                            self.answer_lang)
         for message in self.problems.get(question.id, []):
             out.append(Paragraph(markup("⚠ " + _("Ongeldig antwoord: {reason}")
                                         .format(reason=message)), st["unanswered"]))
         return kept(out, self.evidence(question, answer, answered=True))
 
+    def earlier(self, question: Question, answer: Answer) -> list[Paragraph]:
+        """An answer that no longer counts, labelled as such."""
+        text = shown_value(question, question.type, answer.value, self.v.language)
+        return labelled(_("Eerder ingevuld (telt niet mee):"), text, self.st["cell_muted"],
+                        self.chunk,
+                        self.answer_lang if question.type in ("text", "textarea") else None)
+
     def evidence(self, question: Question | None, answer: Answer, *,
                  answered: bool) -> list[Flowable]:
         """Evidence and who was involved; for answered questions, say what is missing."""
-        st, out = self.st, []
+        st, out, own = self.st, [], self.answer_lang
         evidence, involved = answer.evidence.strip(), answer.involved.strip()
         if evidence and involved and len(evidence) + len(involved) < self.chunk:
+            there, back = (language_mark(own), language_mark(self.doc_lang)) if own else ("", "")
             out.append(Paragraph(  # one paragraph when short: quicker to lay out
-                f"<b>{markup(_('Hoe weet je dit?'))}</b> {markup(evidence)}<br/>"
-                f"<b>{markup(_('Betrokken:'))}</b> {markup(involved)}", st["meta"]))
+                f"<b>{markup(_('Hoe weet je dit?'))}</b> {there}{markup(evidence)}<br/>{back}"
+                f"<b>{markup(_('Betrokken:'))}</b> {there}{markup(involved)}", st["meta"]))
         else:
             if evidence:
-                out += labelled(_("Hoe weet je dit?"), evidence, st["meta"], self.chunk)
+                out += labelled(_("Hoe weet je dit?"), evidence, st["meta"], self.chunk, own)
             if involved:
-                out += labelled(_("Betrokken:"), involved, st["meta"], self.chunk)
+                out += labelled(_("Betrokken:"), involved, st["meta"], self.chunk, own)
         if not answered or question is None:
             return out
         no_evidence = question.evidence and not evidence
@@ -232,6 +248,8 @@ class Body:
             value = answer.value
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False,
                                                                     indent=1, default=str)
-            out += paragraphs(text, self.st["body"], self.chunk)
+            given = paragraphs(text, self.st["body"], self.chunk)
+            out += [in_language(p, self.answer_lang) for p in given] if self.answer_lang \
+                else given
             out += self.evidence(None, answer, answered=False)
         return out

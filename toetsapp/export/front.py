@@ -12,6 +12,7 @@ from toetsapp.export.text import markup, paragraphs
 from toetsapp.export.view import View, role_label, status_label
 from toetsapp.formatting import format_date, format_moment
 from toetsapp.i18n import _, ngettext
+from toetsapp.pdf.tables import SAME, structured
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def contents(entries: list[Entry], marks: Marks, style: HouseStyle, width: float
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     table.hAlign = "LEFT"
+    structured(table, "TOC", "TOCI", ("Lbl", "Reference", SAME))  # number, title + page
     return [*heading(marks, "contents", _("Inhoud"), markup(_("Inhoud")), st["h1"]), table]
 
 
@@ -96,7 +98,9 @@ def completeness(view: View) -> str:
 
 def key_value_table(rows: list[tuple[str, str]], style: HouseStyle, width: float,
                     label_width: float = 120) -> Table:
-    """Label/value pairs; empty values are shown as '—', long ones split into rows."""
+    """Label/value pairs; empty values are shown as '—', long ones split into rows.
+    Tagged as a list: one item per pair, its label a ``Lbl``, its value (all rows of
+    it) the ``LBody``."""
     st = style.styles
     data = []
     for label, value in rows:
@@ -109,4 +113,4 @@ def key_value_table(rows: list[tuple[str, str]], style: HouseStyle, width: float
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     table.hAlign = "LEFT"
-    return table
+    return structured(table, "L", "LI", ("Lbl", "LBody"), blank_continues=True)

@@ -17,6 +17,7 @@ from toetsapp.export.style import HouseStyle, table_style
 from toetsapp.export.text import markup, pack, plain, resized, split_text
 from toetsapp.i18n import _
 from toetsapp.model.form import NUMERIC_TYPES, Column, Question
+from toetsapp.pdf.language import in_language
 
 CELL_PAD = 3.0
 SMALL_TABLE_FONT = 7.2
@@ -89,8 +90,9 @@ def _layout(style: HouseStyle, headers: list[str], cells: list[list[str]],
 
 
 def table_flowables(question: Question, value: list[Any], style: HouseStyle, width: float,
-                    language: str) -> list[Flowable]:
-    """A table answer as a reportlab Table with a repeating header row."""
+                    language: str, text_lang: str | None = None) -> list[Flowable]:
+    """A table answer as a reportlab Table with a repeating header row; ``text_lang``:
+    the language of the text cells when it is not the PDF's (their ``TD`` says so)."""
     st = style.styles
     filled = filled_rows([r for r in value if isinstance(r, dict)])
     strays = [r for r in value if not isinstance(r, dict) and is_answered(r)]
@@ -108,7 +110,10 @@ def table_flowables(question: Question, value: list[Any], style: HouseStyle, wid
         totalled = _with_totals(columns, filled, headers, texts, weights, aligned, language)
         sample = [list(col) for col in zip(*texts[:SAMPLE_ROWS], strict=True)]
         lay = _layout(style, headers, sample, weights, width)
-        out.append(_table(headers, texts, aligned, lay, style, total_row=totalled))
+        texty = [c.type in ("text", "textarea") for c in columns] + [True] * len(extra)
+        texty += [False] * (len(headers) - len(texty))  # a 'Totaal' column
+        langs = [text_lang if t else None for t in texty]
+        out.append(_table(headers, texts, aligned, lay, style, total_row=totalled, langs=langs))
     else:
         out.append(Paragraph(markup(_("Geen rijen ingevuld.")), st["not_applicable"]))
     for stray in strays:
@@ -158,8 +163,14 @@ def _with_totals(columns: list[Column], rows: list[dict[str, Any]], headers: lis
     return True
 
 
+def _cell(text: str, style: ParagraphStyle, lang: str | None) -> Paragraph:
+    paragraph = Paragraph(markup(text, style.fontName), style)
+    return in_language(paragraph, lang) if lang else paragraph
+
+
 def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay: _Layout,
-           style: HouseStyle, total_row: bool = False) -> Table:
+           style: HouseStyle, total_row: bool = False,
+           langs: list[str | None] | None = None) -> Table:
     head = [Paragraph(markup(h, lay.head.fontName), lay.head_right if right else lay.head)
             for h, right in zip(headers, aligned, strict=True)]
     data: list[list[Any]] = [head]
@@ -174,7 +185,7 @@ def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay:
     plain_styles = [lay.right if right else lay.cell for right in aligned]
     bold_styles = [lay.head_right if right else lay.head for right in aligned]
     for index, row in enumerate(texts):
-        styles = bold_styles if total_row and index == len(texts) - 1 else plain_styles
+        styles = bold_styles if total_row and index == len(texts) - 1 else plain_styles  # totals
         parts = []
         for text, col_width in zip(row, lay.widths, strict=True):
             line_chars = max(4, int((col_width - 2 * CELL_PAD) / (lay.cell.fontSize * 0.62)))
@@ -182,10 +193,13 @@ def _table(headers: list[str], texts: list[list[str]], aligned: list[bool], lay:
             parts.append(pack(split_text(text, limit, line_chars), limit, line_chars)
                          if text else [])
         first = len(data)
+        totals = total_row and index == len(texts) - 1
+        cell_langs = langs if langs and not totals else [None] * len(parts)
         for part in range(max(1, *(len(p) for p in parts))):
-            data.append([[Paragraph(markup(piece, cell_style.fontName), cell_style)
-                          for piece in cell[part]] if part < len(cell) else ""
-                         for cell, cell_style in zip(parts, styles, strict=True)])
+            data.append([[_cell(piece, cell_style, lang) for piece in cell[part]]
+                         if part < len(cell) else ""
+                         for cell, cell_style, lang in zip(parts, styles, cell_langs,
+                                                           strict=True)])
         last = len(data) - 1
         if index % 2:
             commands.append(("BACKGROUND", (0, first), (-1, last), style.color("zebra")))

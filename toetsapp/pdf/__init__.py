@@ -3,6 +3,9 @@
 * :mod:`toetsapp.pdf.tagging` — a canvas that writes marked content (``BDC``/``EMC``
   with MCIDs, ``/Artifact`` for page furniture) around what each flowable and table
   cell draws, and records the structure elements in reading order (drawing order);
+* :mod:`toetsapp.pdf.splits` — one element for a paragraph or table split across pages;
+* :mod:`toetsapp.pdf.tables` — table rows and cells (data tables, TOC and label lists);
+* :mod:`toetsapp.pdf.language` — ``/Lang`` on flowables, cells and spans of paragraphs;
 * :mod:`toetsapp.pdf.structure` — writes the structure tree, parent tree, page
   ``/StructParents`` and link ``/StructParent`` into reportlab's own object tree;
 * :mod:`toetsapp.pdf.pdfa` — XMP metadata (PDF/A-3a and PDF/UA-1 identification,

@@ -32,6 +32,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toetsapp.pdf import enabled
+from toetsapp.pdf.language import CALLBACK, end_text, switch
+from toetsapp.pdf.language import in_language as in_language
+from toetsapp.pdf.splits import Whole
+from toetsapp.pdf.tables import cell_text, cells, prepare
 
 HEADINGS = {"h1": "H1", "h2": "H2", "h3": "H3", "card-title": "H1", "card-heading": "H2"}
 LIST_ITEMS = {"bullet", "card-list-item"}
@@ -70,6 +74,11 @@ class Element:
     text: str = ""
     key: int = -1
     """For a Link: its key in the parent tree (set when the tree is written)."""
+    rest_lang: str | None = None
+    """The language a :func:`~toetsapp.pdf.language.language_mark` left in force (for the
+    continuation of a split paragraph)."""
+    content_lang: str | None = None
+    """The ``/Lang`` of the marked content being drawn for this element, if any."""
 
 
 class Tagger:
@@ -85,6 +94,7 @@ class Tagger:
         self.groups = 0
         self.ambient = False  # an /Artifact opened for a group is open
         self.text = ""  # plain text of the flowable being drawn (for link descriptions)
+        self.cell: Any = None  # what the table cell being drawn holds (ditto)
 
     @property
     def current(self) -> Element:
@@ -106,31 +116,21 @@ class Tagger:
         parent.kids.append(element)
         return element
 
+    def element(self, role: str, whole: Whole | None, attrs: dict[str, Any]) -> Element:
+        """The element of an earlier part of ``whole``, else a new child ``role``."""
+        earlier = whole.element_for(self) if whole is not None else None
+        if earlier is not None:
+            return earlier
+        element = self.child(role, **attrs)
+        if whole is not None:
+            whole.claim(self, element)
+        return element
+
 
 def tag(flowable: Flowable, role: str, **attrs: Any) -> Flowable:
     """Give ``flowable`` its structure role (``'group'``, ``'Artifact'``, ``'P'``,
     ``'Figure'`` with ``alt=...``, ``'P'`` with ``lang=...`` ...); returns it."""
     flowable._pdf_tag = (role, attrs)
-    return flowable
-
-
-_LANG_STYLES: dict[tuple[int, str], Any] = {}
-
-
-def in_language(flowable: Flowable, lang: str) -> Flowable:
-    """Mark ``flowable`` as written in ``lang`` (BCP 47); a paragraph keeps it when split
-    (it travels with the style)."""
-    if not isinstance(flowable, Paragraph):
-        return tag(flowable, "P", lang=lang)
-    from reportlab.lib.styles import ParagraphStyle
-
-    key = (id(flowable.style), lang)
-    style = _LANG_STYLES.get(key)
-    if style is None or style.parent is not flowable.style:
-        style = ParagraphStyle(flowable.style.name, parent=flowable.style)
-        style.pdf_lang = lang
-        _LANG_STYLES[key] = style
-    flowable.style = style
     return flowable
 
 
@@ -178,6 +178,11 @@ class TaggedCanvas(Canvas):
         kwargs.setdefault("pdfVersion", (1, 7))
         super().__init__(*args, **kwargs)
         self.tagger: Tagger | None = Tagger() if enabled() else None
+        self.setNamedCB(CALLBACK, switch)
+
+    def drawText(self, aTextObject: Any) -> None:
+        end_text(aTextObject)
+        super().drawText(aTextObject)
 
     # -- marked content -------------------------------------------------------------
     def open_content(self, element: Element) -> None:
@@ -189,7 +194,9 @@ class TaggedCanvas(Canvas):
         page = self._pageNumber - 1
         ids = t.mcids.setdefault(page, [])
         element.kids.append(Content(page, len(ids)))
-        self._code.append(f"/{element.role} <</MCID {len(ids)}>> BDC")
+        lang = element.content_lang = element.rest_lang
+        self._code.append(f"/{element.role} <</MCID {len(ids)}>> BDC" if lang is None
+                          else f"/{element.role} <</MCID {len(ids)} /Lang ({lang})>> BDC")
         ids.append(element)
         t.open.append(element)
         t.depth += 1
@@ -205,14 +212,16 @@ class TaggedCanvas(Canvas):
             t.ambient = True
 
     @contextmanager
-    def marked(self, role: str, **attrs: Any) -> Iterator[Element | None]:
+    def marked(self, role: str, whole: Whole | None = None,
+               **attrs: Any) -> Iterator[Element | None]:
         """What is drawn inside is the content of a new element ``role`` (nothing
-        new when already inside marked content)."""
+        new when already inside marked content), or of the element an earlier part
+        of the same ``whole`` (a split paragraph) made."""
         t = self.tagger
         if t is None or t.depth:
             yield None
             return
-        element = t.child(role, **attrs)
+        element = t.element(role, whole, attrs)
         self.open_content(element)
         try:
             yield element
@@ -235,15 +244,16 @@ class TaggedCanvas(Canvas):
             self._code.append("EMC")
 
     @contextmanager
-    def group(self, role: str | None = None, **attrs: Any) -> Iterator[None]:
-        """Children tag themselves (under a new element ``role`` if given); whatever
-        is drawn between them is an artifact."""
+    def group(self, role: str | None = None, whole: Whole | None = None,
+              **attrs: Any) -> Iterator[None]:
+        """Children tag themselves (under a new element ``role`` if given, or the one
+        an earlier part of ``whole`` made); whatever is drawn between them is an artifact."""
         t = self.tagger
         if t is None or t.depth:
             yield
             return
         if role:
-            t.stack.append(t.child(role, **attrs))
+            t.stack.append(t.element(role, whole, attrs))
         t.groups += 1
         if not t.ambient:
             self._code.append("/Artifact BMC")
@@ -267,7 +277,7 @@ class TaggedCanvas(Canvas):
             return
         name = name or "NUMBER" + repr(self._annotationCount + 1)
         holder = t.open[-1] if t.open else t.current
-        link = Element("Link", holder, text=(t.text or "").strip()[:300])
+        link = Element("Link", holder, text=(t.text or cell_text(t.cell)).strip()[:300])
         link.kids.append(Annot(self._pageNumber - 1, name))
         holder.kids.append(link)
         t.links.append(link)
@@ -347,43 +357,17 @@ def _tagged_draw_on(self: Flowable, canv: Canvas) -> None:
         with canv.artifact():
             _DRAW_ON(self, canv)
     elif role == "Table":
-        self._renderCB = _cells
-        self._pdf_header_kind = attrs.get("headers") or "column"
-        with canv.group("Table"):
+        whole = getattr(self, "_pdf_whole", None)
+        self._renderCB = cells
+        container = prepare(self, attrs, whole is not None and whole.element_for(t) is not None)
+        with canv.group(container, whole):
             _DRAW_ON(self, canv)
     else:
         text = self.getPlainText() if isinstance(self, Paragraph) else ""
         t.text = text
-        with canv.marked(role, **attrs):
+        with canv.marked(role, getattr(self, "_pdf_whole", None), **attrs):
             _DRAW_ON(self, canv)
         t.text = ""
-
-
-def _cells(table: Table, event: str, *args: Any) -> None:
-    """Table render callback: rows become ``TR``, cells ``TH`` (with scope) or ``TD``."""
-    canv = table.canv
-    t = getattr(canv, "tagger", None)
-    if t is None or (t.depth and event != "endCell"):
-        return
-    if event == "startRow":
-        t.stack.append(t.child("TR"))
-    elif event == "endRow":
-        t.stack.pop()
-    elif event == "startCell":
-        row, col = args[0], args[1]
-        kind = table._pdf_header_kind
-        head_rows = max(table.repeatRows if isinstance(table.repeatRows, int) else 1, 1)
-        if kind in ("column", "both") and row < head_rows:
-            cell = t.child("TH", scope="Column")
-        elif kind in ("row", "both") and col == 0:
-            cell = t.child("TH", scope="Row")
-        else:
-            cell = t.child("TD")
-        table._pdf_cell_open = True
-        canv.open_content(cell)
-    elif event == "endCell" and getattr(table, "_pdf_cell_open", False):
-        table._pdf_cell_open = False
-        canv.close_content()
 
 
 Flowable._drawOn = _tagged_draw_on  # type: ignore[method-assign]
