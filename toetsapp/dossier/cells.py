@@ -52,10 +52,19 @@ class CellStyles:
     def note(self) -> ParagraphStyle:
         return self._p("note", NOTE_SIZE, color="muted")
 
+    @cached_property
+    def _colored(self) -> dict[tuple[str, bool, float], ParagraphStyle]:
+        return {}
+
     def colored(self, color: colors.Color, *, bold: bool, size: float = CELL_SIZE
                 ) -> ParagraphStyle:
-        para = self._p(f"col-{color.hexval()}-{bold}-{size}", size, bold=bold)
-        para.textColor = color
+        """The cell style in ``color`` (made once per colour, weight and size)."""
+        key = (color.hexval(), bold, size)
+        para = self._colored.get(key)
+        if para is None:
+            para = self._colored[key] = self._p(f"col-{key[0]}-{bold}-{size}", size,
+                                                bold=bold)
+            para.textColor = color
         return para
 
 
