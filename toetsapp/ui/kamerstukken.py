@@ -6,14 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +22,7 @@ from toetsapp.i18n import _
 from toetsapp.model.toets import KamerstukRef
 from toetsapp.ui.document import Document
 from toetsapp.ui.editors.base import AppUndoLineEdit, block
-from toetsapp.ui.widgets import ErrorLabel
+from toetsapp.ui.widgets import ErrorLabel, fit_rows, row_table
 
 FIELD = MetaField("related_kamerstukken")
 KAMERS = ("II", "I")
@@ -41,15 +39,9 @@ class KamerstukkenEditor(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([_("Omschrijving"), _("Kamer"), _("Vergaderjaar"),
-                                              _("Dossiernummer"), _("Ondernummer"),
-                                              _("Vindplaats")])
-        self.table.setAccessibleName(_("Verwante Kamerstukken"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = row_table([_("Omschrijving"), _("Kamer"), _("Vergaderjaar"),
+                                _("Dossiernummer"), _("Ondernummer"), _("Vindplaats")],
+                               _("Verwante Kamerstukken"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)  # the citation; narrow windows scroll sideways
@@ -160,9 +152,7 @@ class KamerstukkenEditor(QWidget):
                 self._fill_row(row, ref)
         for column in range(1, 5):
             self.table.resizeColumnToContents(column)
-        line = self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(self.table.horizontalHeader().height()
-                                  + line * max(1, min(len(refs), 6)) + 4)
+        fit_rows(self.table, len(refs), 1)
         self.remove_button.setEnabled(bool(refs))
 
     def _fill_row(self, row: int, ref: KamerstukRef) -> None:

@@ -6,12 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +20,7 @@ from toetsapp.i18n import _
 from toetsapp.ui.document import Document
 from toetsapp.ui.editors.base import AppUndoLineEdit, block
 from toetsapp.ui.fieldhints import set_placeholder
+from toetsapp.ui.widgets import fit_rows, row_table
 
 ROLES = ("lead", "co")
 
@@ -36,16 +35,11 @@ class OrganisationsEditor(QWidget):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([_("Naam"), _("Afkorting"), _("Rol")])
-        self.table.setAccessibleName(_("Betrokken organisaties"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
+        self.table = row_table([_("Naam"), _("Afkorting"), _("Rol")],
+                               _("Betrokken organisaties"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
         self.table.itemChanged.connect(self._cell_changed)
         self.name = AppUndoLineEdit(self)
         set_placeholder(self.name, _("Naam van de organisatie"))
@@ -136,9 +130,7 @@ class OrganisationsEditor(QWidget):
                 combo.setAccessibleName(_("Rol van {name}").format(name=org["name"]))
                 combo.activated.connect(lambda index, r=row: self._role_changed(r, index))
                 self.table.setCellWidget(row, 2, combo)
-        line = self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(self.table.horizontalHeader().height()
-                                  + line * max(2, min(len(organisations), 6)) + 4)
+        fit_rows(self.table, len(organisations), 2)
         self.remove_button.setEnabled(bool(organisations))
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)

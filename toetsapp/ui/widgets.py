@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -200,3 +202,22 @@ class ReadableColumn(QScrollArea):
 def who(name: str, organisation: str) -> str:
     """'Name (Organisation)', or the name alone."""
     return f"{name} ({organisation})" if organisation else name
+
+
+def row_table(headers: list[str], name: str, parent: QWidget) -> QTableWidget:
+    """A small editable table of records: one row selected at a time, Tab leaves it."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    return table
+
+
+def fit_rows(table: QTableWidget, rows: int, least: int, most: int = 6) -> None:
+    """As high as ``rows`` rows (at least ``least``, at most ``most``; then it scrolls)."""
+    line = table.verticalHeader().defaultSectionSize()
+    table.setFixedHeight(table.horizontalHeader().height()
+                         + line * max(least, min(rows, most)) + 4)
