@@ -16,6 +16,7 @@ class CompiledForm:
     section_of: dict[str, Section]
     order: tuple[str, ...]  # questions in form order
     visibility_order: tuple[str, ...]  # questions after everything their visibility reads
+    visibility_reads: dict[str, list[str]]  # question id -> the questions its visibility reads
 
 
 def _compile(form: Form) -> CompiledForm:
@@ -31,7 +32,7 @@ def _compile(form: Form) -> CompiledForm:
         ]
     order = tuple(questions)
     visibility_order = tuple(q for q in TopologicalSorter(graph).static_order() if q in questions)
-    return CompiledForm(form, questions, section_of, order, visibility_order)
+    return CompiledForm(form, questions, section_of, order, visibility_order, graph)
 
 
 _CACHE: dict[int, CompiledForm] = {}

@@ -94,11 +94,10 @@ def undecided_gates(inputs: tuple[str, ...] | list[str], cform: CompiledForm, vi
     seen: set[str] = set()
     while stack:
         qid = stack.pop(0)
-        if qid in seen or qid not in cform.questions:
+        if qid in seen or qid not in cform.visibility_reads:
             continue
         seen.add(qid)
-        conditions = (cform.questions[qid].visible_when, cform.section_of[qid].visible_when)
-        for gate in (g for c in conditions for g in _questions_in(c) if g != qid):
+        for gate in cform.visibility_reads[qid]:
             if gate not in vis.questions:
                 stack.append(gate)
             elif vis.applies(gate) and gate not in effective:
