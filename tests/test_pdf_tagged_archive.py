@@ -220,30 +220,3 @@ def test_a_changed_xmp_title_after_signing_is_found(signed, pki):
     (result,) = verify_pdf(out.getvalue(), trust(pki))
     assert result.status == SignatureStatus.CONTENT_CHANGED
     assert "XMP" in result.detail
-
-
-def test_the_same_identification_on_a_pdf_pikepdf_writes(tmp_path):
-    """For PDFs put together with pikepdf (the dossier): same XMP, intent and flags."""
-    from datetime import UTC, datetime
-
-    import pikepdf
-
-    from toetsapp.pdf.pdfa import Archive, archive_with_pikepdf
-
-    pdf = pikepdf.new()
-    pdf.add_blank_page()
-    pdf.docinfo.Title = "Dossier 36 812"
-    pdf.docinfo.Author = "Ministerie van VRO"
-    archive_with_pikepdf(pdf, Archive("nl-NL", (("dossiernummers", "36 812"),)),
-                         when=datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
-    path = tmp_path / "d.pdf"
-    pdf.save(path, min_version="1.7")
-    doc = pikepdf.open(path)
-    meta = doc.open_metadata()
-    assert meta[f"{{{PDFA}}}part"] == "3" and meta[f"{{{PDFUA}}}part"] == "1"
-    assert meta["dc:title"] == "Dossier 36 812"
-    assert meta[f"{{{NAMESPACE}}}dossiernummers"] == "36 812"
-    assert meta["xmp:CreateDate"] == "2026-03-01T12:00:00+00:00"
-    assert "/Filter" not in doc.Root.Metadata
-    assert doc.Root.OutputIntents[0].DestOutputProfile.read_bytes()[36:40] == b"acsp"
-    assert doc.pdf_version == "1.7" and doc.Root.MarkInfo.Marked is True

@@ -39,6 +39,7 @@ from toetsapp.export.embed import MIME as TOETS_MIME
 from toetsapp.export.style import house_style
 from toetsapp.formatting import format_date
 from toetsapp.i18n import _, ngettext
+from toetsapp.pdf import LANGUAGE_TAGS
 
 if TYPE_CHECKING:
     from toetsapp.signing.trust import TrustStore
@@ -257,7 +258,7 @@ def build_dossier(manifest: Manifest, manifest_path: Path | str, *, trust: Trust
                 if inp.toets is not None for page in range(inp.pages)], house_style())
 
         pdf, starts = merge(front, parts, links, attachments, metadata,
-                            {"nl": "nl-NL", "en": "en-GB"}.get(lang, lang), made, numbered)
+                            LANGUAGE_TAGS.get(lang, lang), made, numbered)
     warnings += list(comparison.warnings if comparison else ())
     front_pages = starts[0] if starts else 0
     return DossierResult(pdf, front_pages + sum(d.pages for d in documents), front_pages,

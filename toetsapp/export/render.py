@@ -44,8 +44,6 @@ from toetsapp.pdf import LANGUAGE_TAGS
 from toetsapp.pdf.fields import add_signature_fields
 from toetsapp.pdf.pdfa import Archive
 
-PDF_LANG = LANGUAGE_TAGS
-
 
 def archive_for(toets: Toets, language: str) -> Archive:
     """The XMP extras of a toets PDF: its language and the Kamerstuk identifiers."""
@@ -138,7 +136,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
                           if concept is not None else None)
 
         def finish(canv: object) -> None:
-            canv.archive = archive_for(toets, PDF_LANG.get(lang, lang))
+            canv.archive = archive_for(toets, LANGUAGE_TAGS.get(lang, lang))
             attach_file(canv._doc, name, data, _("De toets als Toetsapp-bestand"),
                         toets.metadata.modified)
             try:
@@ -158,7 +156,7 @@ def render_toets_pdf(toets: Toets, form: Form, rubric: Rubric | None, *,
             keywords=[x for x in (form.toets_type, form.id, toets.metadata.dossiernummer,
                                   view.status, "Toetsapp") if x],
             creator=f"Toetsapp {__version__}", producer=f"Toetsapp {__version__} (ReportLab)",
-            lang=PDF_LANG.get(lang, lang), invariant=int(invariant), displayDocTitle=True)
+            lang=LANGUAGE_TAGS.get(lang, lang), invariant=int(invariant), displayDocTitle=True)
         width = doc.width
         listed = problems_flowables(view, concept, marks, style) \
             if concept is not None and concept.page_ref else []

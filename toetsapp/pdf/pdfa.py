@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
-from types import SimpleNamespace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -159,27 +157,3 @@ def write_archive(canv: Any, archive: Archive | None) -> None:
     catalog.OutputIntents = PDFArray([intent])
     keys = list(getattr(catalog, "__NoDefault__", type(catalog).__NoDefault__))
     catalog.__NoDefault__ = [*keys, *(k for k in ("OutputIntents", "AF") if k not in keys)]
-
-
-def archive_with_pikepdf(pdf: Any, archive: Archive, *, when: datetime) -> None:
-    """The same XMP (from ``pdf``'s /Info), output intent and catalog flags on a PDF
-    that pikepdf writes (e.g. a merged dossier); save it with ``min_version='1.7'``."""
-    import pikepdf
-
-    info = pdf.docinfo
-    fields = SimpleNamespace(**{key: str(info.get(f"/{key.title()}", "")) for key in (
-        "title", "author", "subject", "keywords", "producer", "creator")})
-    stamp = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
-    pdf.Root.Metadata = pdf.make_stream(xmp(fields, stamp, archive),
-                                        Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
-    profile = pdf.make_stream(srgb_profile(), N=3)
-    pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
-        OutputConditionIdentifier=pikepdf.String("sRGB IEC61966-2.1"),
-        RegistryName=pikepdf.String("http://www.color.org"),
-        Info=pikepdf.String("sRGB IEC61966-2.1"), DestOutputProfile=profile)])
-    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    pdf.Root.Lang = pikepdf.String(archive.language)
-    preferences = pdf.Root.get("/ViewerPreferences") or pikepdf.Dictionary()
-    preferences.DisplayDocTitle = True
-    pdf.Root.ViewerPreferences = preferences
