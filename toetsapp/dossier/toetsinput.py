@@ -28,23 +28,15 @@ def render_toets_input(path: Path, data: bytes, *, need_toets: bool) -> PdfInput
 
     Raises :class:`FileProblem` naming the file for an empty, invalid or unknown toets.
     """
-    from toetsapp.export.files import catalog_for
-    from toetsapp.export.render import render_toets_pdf
-    from toetsapp.files.store import definition_warnings
-    from toetsapp.review.formversions import rendering_form
+    from toetsapp.export.files import toets_pdf_bytes
 
     if not data.strip():
         raise FileProblem(path, _("het bestand is leeg (0 bytes)"))
     toets = toets_from_bytes(data, path)
     try:
-        catalog = catalog_for(toets.form.id)
-        form, labels = rendering_form(toets, catalog)
-        rubric = catalog.rubric_for(form.id)
+        pdf = toets_pdf_bytes(toets, data, path, invariant=True)
     except ToetsappError as exc:
         raise FileProblem(path, str(exc)) from None
-    pdf = render_toets_pdf(toets, form, rubric, invariant=True, toets_bytes=data,
-                           attachment=path.name,
-                           notes=[*definition_warnings(toets, catalog), *labels])
     found = pdf_from_bytes(path, pdf, need_toets=False)
     found.original = data
     found.title = toets.metadata.short_title or toets.metadata.title

@@ -117,24 +117,36 @@ def write_toets_pdf(toets_path: Path | str, pdf_path: Path | str | None = None, 
     (:class:`~toetsapp.engine.provisional.NotFinal`); otherwise such a toets renders as
     a concept. Returns the path written. Raises :class:`FileProblem` or ``ToetsappError``.
     """
-    from toetsapp.export.render import render_toets_pdf
-
     source = Path(toets_path)
     target = default_pdf_path(source, Path(pdf_path) if pdf_path is not None else None)
     toets, data = read_toets_file(source)
+    pdf = toets_pdf_bytes(toets, data, source, catalog=catalog, language=language,
+                          invariant=invariant, signature_rows=signature_rows,
+                          with_comments=with_comments, concept=concept)
+    atomic_write_bytes(target, pdf)
+    return target
+
+
+def toets_pdf_bytes(toets: Toets, data: bytes, source: Path, *, catalog: Catalog | None = None,
+                    language: str | None = None, invariant: bool = False,
+                    signature_rows: Sequence[SignatureRow] | None = None,
+                    with_comments: bool = False, concept: bool = True) -> bytes:
+    """The PDF of ``toets`` read from ``source`` (whose exact bytes ``data`` are embedded),
+    as ``toetsapp render`` makes it: the pinned form version's labels if shipped, and the
+    definition warnings in the colophon. See :func:`write_toets_pdf` for ``concept``."""
+    from toetsapp.export.render import render_toets_pdf
     from toetsapp.review.formversions import rendering_form
 
     catalog = catalog or catalog_for(toets.form.id)
-    form, labels = rendering_form(toets, catalog)  # the pinned version's labels if shipped
+    form, labels = rendering_form(toets, catalog)
+    rubric = catalog.rubric_for(form.id)
     if not concept:
-        refuse_unfinished(toets, form, catalog.rubric_for(form.id), source)
-    pdf = render_toets_pdf(toets, form, catalog.rubric_for(form.id), language=language,
-                           invariant=invariant, signature_rows=signature_rows, toets_bytes=data,
-                           attachment=source.name,
-                           notes=[*definition_warnings(toets, catalog), *labels],
-                           with_comments=with_comments)
-    atomic_write_bytes(target, pdf)
-    return target
+        refuse_unfinished(toets, form, rubric, source)
+    return render_toets_pdf(toets, form, rubric, language=language, invariant=invariant,
+                            signature_rows=signature_rows, toets_bytes=data,
+                            attachment=source.name,
+                            notes=[*definition_warnings(toets, catalog), *labels],
+                            with_comments=with_comments)
 
 
 def refuse_unfinished(toets: Toets, form: Form, rubric: Rubric | None, source: Path) -> None:
