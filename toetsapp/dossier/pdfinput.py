@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,9 @@ class PdfInput:
         """Whether the pages were rendered from a ``.toets`` while bundling."""
         return self.original is not None
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """The hex SHA-256 of :attr:`file_data` (pinned, listed and put in the record)."""
         return hashlib.sha256(self.file_data).hexdigest()
 
     @property
@@ -100,8 +102,10 @@ def open_pdf(path: Path | str, *, need_toets: bool) -> PdfInput:
     return pdf_from_bytes(path, read_file_bytes(path, MAX_PDF_BYTES), need_toets=need_toets)
 
 
-def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
-    """:func:`open_pdf` for bytes already read (``path`` names them in messages)."""
+def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool,
+                   original: bytes | None = None) -> PdfInput:
+    """:func:`open_pdf` for bytes already read (``path`` names them in messages);
+    ``original``: the ``.toets`` the PDF was rendered from."""
     check_pdf_bytes(path, data)
     pdf = open_pikepdf(data, path)
     try:
@@ -111,7 +115,7 @@ def pdf_from_bytes(path: Path, data: bytes, *, need_toets: bool) -> PdfInput:
             pages = len(pdf.pages)
         title = _pdf_title(pdf)
         tagged = is_tagged(pdf)
-        found = PdfInput(path, data, pdf, pages, title, tagged=tagged)
+        found = PdfInput(path, data, pdf, pages, title, tagged=tagged, original=original)
         attached = _embedded_toets(pdf) if need_toets and pages else None
     except FileProblem:
         raise
@@ -138,6 +142,7 @@ def _repaired(pdf: Any, data: bytes, path: Path) -> Any:
 
     from toetsapp.files import pdfguard
 
+    pdfguard.limit_decompression()  # pypdf reads here: its streams stay within our cap
     try:
         writer = PdfWriter()
         writer.append(PdfReader(io.BytesIO(data), strict=False))

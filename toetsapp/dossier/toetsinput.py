@@ -37,8 +37,7 @@ def render_toets_input(path: Path, data: bytes, *, need_toets: bool) -> PdfInput
         pdf = toets_pdf_bytes(toets, data, path, invariant=True)
     except ToetsappError as exc:
         raise FileProblem(path, str(exc)) from None
-    found = pdf_from_bytes(path, pdf, need_toets=False)
-    found.original = data
+    found = pdf_from_bytes(path, pdf, need_toets=False, original=data)
     found.title = toets.metadata.short_title or toets.metadata.title
     if need_toets:
         found.toets, found.toets_bytes = toets, data
