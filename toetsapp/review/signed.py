@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toetsapp.i18n import _
@@ -49,19 +48,11 @@ def changes_by_signer(toets: Toets) -> dict[int, tuple[str, ...] | None]:
     return out
 
 
-def changed_lines(source: Path | str | Toets | None,
-                  language: str) -> tuple[list[str], dict[str, object]]:
+def changed_lines(toets: Toets | None, language: str) -> tuple[list[str], dict[str, object]]:
     """Text lines and JSON data naming what changed since each outdated co-signature of
-    ``source`` (a toets, or the path of a .toets or Toetsapp PDF); empty when nothing
-    changed. The form (for question titles) is loaded only when something changed."""
-    from toetsapp.errors import FileProblem
-    from toetsapp.review.files import load_any
-
-    if source is None:
-        return [], {}
-    try:
-        toets = source if isinstance(source, Toets) else load_any(source)
-    except FileProblem:
+    ``toets``; empty when nothing changed (or no toets). The form (for question titles)
+    is loaded only when something changed."""
+    if toets is None:
         return [], {}
     changes = changes_by_signer(toets)
     form = None

@@ -5,7 +5,6 @@ never the manifest's ids."""
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 
 from toetsapp.i18n import N_, _, current_language
@@ -21,20 +20,12 @@ def kind_label(kind: str) -> str:
 @functools.lru_cache(maxsize=256)
 def _form_id(path: str, _stamp: tuple[int, int]) -> str:
     """The form id of the toets in ``path`` (a ``.toets`` or a Toetsapp PDF), or ''."""
-    from toetsapp.dossier.pdfinput import open_pdf
     from toetsapp.errors import ToetsappError
+    from toetsapp.review.files import load_any
 
-    file = Path(path)
     try:
-        if file.suffix.lower() == ".toets":
-            if file.stat().st_size > 20_000_000:
-                return ""
-            data = json.loads(file.read_text("utf-8"))
-            form = data.get("form") if isinstance(data, dict) else None
-            return str(form.get("id", "")) if isinstance(form, dict) else ""
-        found = open_pdf(file, need_toets=True)
-        return found.toets.form.id if found.toets is not None else ""
-    except (OSError, ValueError, ToetsappError):
+        return load_any(path).form.id
+    except (OSError, ToetsappError):
         return ""
 
 
