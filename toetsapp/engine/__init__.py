@@ -64,7 +64,9 @@ class Evaluation:
         from toetsapp.i18n import current_language
 
         language = current_language()
-        labels = {q.id: q.label.get(language) for q in self.form.question_index().values()}
+        questions = compiled(self.form).questions
+        labels = {p.question: questions[p.question].label.get(language) for p in self.errors
+                  if p.question in questions}
         return provisional(self.problems, self.dimensions, self.progress(), language, labels)
 
 
