@@ -19,10 +19,9 @@ from toetsapp.cli import main
 from toetsapp.dossier import write_dossier
 from toetsapp.errors import FileProblem
 from toetsapp.export.colophon import toets_content_hash
-from toetsapp.export.embed import read_embedded_toets
+from toetsapp.export.embed import embedded_toets
 from toetsapp.files.store import toets_json
 from toetsapp.signing import load_trust_store, pades_sign, verify_file
-from toetsapp.signing.integrity import rendered_hash
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +55,8 @@ def test_the_untouched_pdf_is_in_order(signed, tmp_path, capsys):
     path, found = report(tmp_path, "echt.pdf", pdf, trust)
     assert found.ok and found.problems == () and found.integrity.pages_protected
     assert found.tally == (3, 3) and not found.integrity.embedded_changed
-    _loaded, embedded = read_embedded_toets(path)
-    assert rendered_hash(pdf) == (file_digest(embedded), toets_content_hash(toets))
+    _loaded, embedded, recorded = embedded_toets(pdf, path)
+    assert recorded == (file_digest(embedded), toets_content_hash(toets))
     code, out, _err = cli(capsys, "verify", path, "--trust", pki.trust_dir, "--complete")
     assert code == 0, out
     assert "dekken het hele bestand" in out and "3 van 3 organisaties" in out

@@ -85,20 +85,29 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     Raises :class:`FileProblem` when the file is missing, not a PDF, damaged,
     encrypted, carries no ``.toets`` attachment, or the attachment is not a valid toets.
     """
+    path = Path(pdf_path)
+    toets, data, _recorded = embedded_toets(read_file_bytes(path, MAX_PDF_BYTES), path)
+    return toets, data
+
+
+def embedded_toets(raw: bytes, path: Path) -> tuple[Toets, bytes, tuple[str | None, str | None]]:
+    """:func:`read_embedded_toets` for a PDF already read, with what the pages recorded
+    they were rendered from (file hash, content hash; see ``signing.integrity``), all
+    from one opening of the PDF."""
+    import io
+
     import pikepdf
 
     from toetsapp.files.pdfguard import core_errors, pdf_problem, read_stream
+    from toetsapp.signing.integrity import recorded_hashes
 
-    path = Path(pdf_path)
-    raw = read_file_bytes(path, MAX_PDF_BYTES)
     if b"%PDF-" not in raw[:1024]:
         raise FileProblem(path, _("dit is geen PDF-bestand"))
-    import io
-
     try:  # pikepdf, not pypdf: `toetsapp verify` then never imports pypdf
         with pikepdf.open(io.BytesIO(raw)) as pdf:  # an empty user password opens
             chosen = _pick({name: [read_stream(spec.get_file().obj)]
                             for name, spec in pdf.attachments.items()})
+            recorded = recorded_hashes(pdf.docinfo)
     except pikepdf.PasswordError:
         raise FileProblem(path, _("de PDF is versleuteld met een wachtwoord; de toets erin "
                                   "kan niet worden gelezen")) from None
@@ -107,7 +116,7 @@ def read_embedded_toets(pdf_path: Path | str) -> tuple[Toets, bytes]:
     if chosen is None:
         raise FileProblem(path, _("deze PDF bevat geen toets (geen .toets-bijlage gevonden)"))
     name, data = chosen
-    return toets_from_bytes(data, f"{path}#{name}"), data
+    return toets_from_bytes(data, f"{path}#{name}"), data, recorded
 
 
 def _pick(files: dict[str, list[bytes]]) -> tuple[str, bytes] | None:

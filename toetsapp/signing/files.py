@@ -13,7 +13,7 @@ from toetsapp.files.readfile import MAX_PDF_BYTES, read_file_bytes
 from toetsapp.files.store import toets_from_bytes
 from toetsapp.i18n import _
 from toetsapp.signing.cosign import missing_signers, verify_toets
-from toetsapp.signing.integrity import PdfIntegrity, pairing_problem, rendered_hash
+from toetsapp.signing.integrity import PdfIntegrity, pairing_problem
 from toetsapp.signing.pades import inspect_pdf
 from toetsapp.signing.status import SignatureResult
 from toetsapp.signing.trust import TrustStore
@@ -81,7 +81,7 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
         return FileReport(path, "toets", tuple(results),
                           tuple(missing_signers(toets, results)), notes,
                           tally=_tally(toets, results), toets=toets)
-    from toetsapp.export.embed import read_embedded_toets
+    from toetsapp.export.embed import embedded_toets
 
     check = inspect_pdf(data, trust, source=path, deep=deep)
     results, integrity = check.results, check.integrity
@@ -89,7 +89,7 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
         "De PDF heeft geen PDF-handtekening: de pagina's zijn niet beschermd en kunnen "
         "ongemerkt zijn gewijzigd, wat de medeondertekeningen van de gegevens ook zeggen.")]
     try:
-        toets, embedded = read_embedded_toets(path)
+        toets, embedded, recorded = embedded_toets(data, path)
     except FileProblem as problem:
         notes.append(_("De PDF bevat geen Toetsapp-toets; alleen de PDF-handtekeningen zijn "
                        "gecontroleerd.") + " (" + problem.issues[0].message + ")")
@@ -103,5 +103,5 @@ def verify_file(path: Path | str, trust: TrustStore, *, now: datetime | None = N
                        "de medeondertekeningen hierboven gaan over de gewijzigde toets."))
     return FileReport(path, "pdf", (*results, *cosigned),
                       tuple(missing_signers(toets, cosigned)), tuple(notes), integrity,
-                      pairing_problem(rendered_hash(data), toets, embedded) or "",
+                      pairing_problem(recorded, toets, embedded) or "",
                       _tally(toets, cosigned), toets)

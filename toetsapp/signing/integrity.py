@@ -291,18 +291,6 @@ def check_integrity(data: bytes, signed: list[tuple[tuple[int, int, int, int], s
     return PdfIntegrity(len(signed), tuple(problems), embedded_changed, notes, changed)
 
 
-def rendered_hash(data: bytes) -> tuple[str | None, str | None]:
-    """What the pages were rendered from (``/Info``): the embedded file's SHA-256 and the
-    toets content hash, each None when absent."""
-    import pikepdf
-
-    try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            return recorded_hashes(pdf.docinfo)
-    except Exception:  # pikepdf raises many kinds for damaged files
-        return None, None
-
-
 def recorded_hashes(docinfo: Any) -> tuple[str | None, str | None]:
     """(file hash, content hash) from a PDF's document information."""
     found = [docinfo.get(key) for key in (FILE_HASH_KEY, HASH_KEY)]
@@ -313,7 +301,7 @@ def recorded_hashes(docinfo: Any) -> tuple[str | None, str | None]:
 def pairing_problem(recorded: tuple[str | None, str | None], toets: Any,
                     raw: bytes) -> str | None:
     """A sentence when the embedded toets (``raw``, loaded as ``toets``) is not the one
-    the pages were rendered from (:func:`rendered_hash`), else None (also for PDFs made
+    the pages were rendered from (:func:`recorded_hashes`), else None (also for PDFs made
     before either hash was recorded).
 
     The file hash is over the embedded bytes, so it holds across format versions (a
